@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Primitives;
+using VoixUsager.Questionnaires;
+
+namespace VoixUsager.Surveys;
+
+public sealed record ValidatedAnswer(int QuestionId, int? OptionId, string? Text);
+
+public sealed record SurveyValidationResult(IReadOnlyDictionary<int, string> Errors, IReadOnlyList<ValidatedAnswer> Answers)
+{
+    public bool IsValid => Errors.Count == 0;
+}
+
+/// <summary>Checks a posted survey against the exact questionnaire version the campaign uses.</summary>
+public static class SurveySubmissionValidator
+{
+    public const string MissingChoice = "Veuillez choisir une réponse.";
+    public const string UnknownChoice = "La réponse envoyée ne fait pas partie des choix proposés : veuillez choisir une réponse dans la liste.";
+    public const string MissingText = "Veuillez répondre à cette question.";
+
+    public static string TextTooLong(int max, int actual) =>
+        string.Create(CultureInfo.GetCultureInfo("fr-FR"), $"Votre texte compte {actual:N0} caractères : il ne doit pas dépasser {max:N0} caractères. Veuillez le raccourcir.");
+
+    /// <param name="field">Reads a posted field by name; fields of other questions are never read.</param>
+    public static SurveyValidationResult Validate(QuestionnaireDefinition questionnaire, Func<string, StringValues> field)
+    {
+        var errors = new Dictionary<int, string>();
+        var answers = new List<ValidatedAnswer>(questionnaire.Questions.Count);
+
+        foreach (var question in questionnaire.Questions)
+        {
+            var posted = field(question.FieldName);
+            if (question.Kind == QuestionKind.FreeText)
+            {
+                var text = NormaliseText(posted.Count == 1 ? posted[0] : string.Join('\n', posted.ToArray()));
+                if (text.Length == 0)
+                {
+                    if (question.IsRequired)
+                    {
+                        errors[question.Id] = MissingText;
+                    }
+
+                    continue;
+                }
+
+                var max = question.MaxLength ?? SurveyLimits.FreeTextMaxLength;
+                if (text.Length > max)
+                {
+                    errors[question.Id] = TextTooLong(max, text.Length);
+                    continue;
+                }
+
+                answers.Add(new ValidatedAnswer(question.Id, null, text));
+                continue;
+            }
+
+            if (posted.Count == 0 || (posted.Count == 1 && string.IsNullOrWhiteSpace(posted[0])))
+            {
+                if (question.IsRequired)
+                {
+                    errors[question.Id] = MissingChoice;
+                }
+
+                continue;
+            }
+
+            // A single-choice question takes exactly one value, and only one of its own options:
+            // an id from another question or another version is as wrong as an invented one.
+            if (posted.Count > 1
+                || !int.TryParse(posted[0], NumberStyles.None, CultureInfo.InvariantCulture, out var optionId)
+                || !question.Options.Any(o => o.Id == optionId))
+            {
+                errors[question.Id] = UnknownChoice;
+                continue;
+            }
+
+            answers.Add(new ValidatedAnswer(question.Id, optionId, null));
+        }
+
+        return new SurveyValidationResult(errors, answers);
+    }
+
+    /// <summary>
+    /// Browsers send a textarea's line breaks as CRLF while its maxlength counts them as one character;
+    /// counting after folding them keeps the server's limit equal to what the usager saw.
+    /// Control characters other than line breaks and tabs are dropped.
+    /// </summary>
+    public static string NormaliseText(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\r')
+            {
+                builder.Append('\n');
+                if (i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+            }
+            else if (c == '\n' || c == '\t' || !char.IsControl(c))
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString().Trim();
+    }
+}

@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.HttpOverrides;
+using VoixUsager.Data;
+using VoixUsager.Demo;
+using VoixUsager.Questionnaires;
+
+namespace VoixUsager.Web.Hosting;
+
+public static class WebRegistration
+{
+    public static WebApplicationBuilder AddVoixUsagerWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddVoixUsagerDatabase();
+        services.AddSurveyServices();
+        services.AddScoped<DemoDataSeeder>();
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateOnStart();
+
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AddPageRoute("/Erreur/Index", "erreur/{code:int}");
+        });
+        services.AddRequestBodyLimit();
+        services.AddSurveyRateLimiting();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddProblemDetails();
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            // Only the proxies on loopback are trusted by default; more are declared in configuration.
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        });
+        return builder;
+    }
+
+    /// <summary>Applies migrations, creates the reference data, and seeds the demo when asked to.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await DatabaseMigrator.MigrateAsync(app.Services);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await DefaultQuestionnaire.EnsureCreatedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
+        if (scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DemoOptions>>().Value.Seed)
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync();
+        }
+    }
+
+    public static WebApplication UseVoixUsagerPipeline(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/erreur/500",
+            // A body over Kestrel's limit or a truncated upload surfaces as an exception; the client
+            // deserves its own status (413, 400), not a server error.
+            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
+        app.UseStatusCodePagesWithReExecute("/erreur/{0}");
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseSecurityHeaders();
+        app.UseRequestBodyLimit();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        return app;
+    }
+
+    public static WebApplication MapVoixUsagerEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks("/health");
+        app.MapRazorPages();
+        return app;
+    }
+}
+
+public sealed class DemoOptions
+{
+    public const string Section = "Demo";
+
+    /// <summary>Seeds the demo préfecture on an empty database. Never set in production.</summary>
+    public bool Seed { get; set; }
+}

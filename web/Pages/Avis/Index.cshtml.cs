@@ -1,0 +1,128 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Primitives;
+using VoixUsager.Questionnaires;
+using VoixUsager.Surveys;
+
+namespace VoixUsager.Web.Pages.Avis;
+
+/// <summary>
+/// The public satisfaction survey of one site. Anonymous and cookie-free: there is no session to
+/// protect, so no antiforgery token; the one-time submission id is what makes a re-post harmless.
+/// </summary>
+[IgnoreAntiforgeryToken]
+[EnableRateLimiting(Hosting.SurveyRateLimiting.Policy)]
+public class IndexModel(PublicSurveyLookup lookup, SurveyResponseStore store) : PageModel
+{
+    public const string SubmissionField = "jeton";
+    public const string ChannelField = "canal";
+
+    /// <summary>Robots fill every field they find; people never see this one.</summary>
+    public const string HoneypotField = "site_web";
+
+    public SurveyAvailability? Availability { get; private set; }
+
+    public SurveyAvailability.Open? Survey => Availability as SurveyAvailability.Open;
+
+    public string? Channel { get; private set; }
+
+    public Guid SubmissionId { get; private set; }
+
+    public IReadOnlyDictionary<int, string> Errors { get; private set; } = new Dictionary<int, string>();
+
+    public string? FormError { get; private set; }
+
+    private IFormCollection? _posted;
+
+    public async Task<IActionResult> OnGetAsync(string siteCode, [FromQuery(Name = ChannelField)] string? canal, CancellationToken cancellationToken)
+    {
+        Availability = await lookup.FindAsync(siteCode, cancellationToken);
+        if (Availability is SurveyAvailability.UnknownSite)
+        {
+            return NotFound();
+        }
+
+        Channel = SurveyChannels.ToUrlValue(SurveyChannels.FromUrlValue(canal));
+        SubmissionId = Guid.CreateVersion7();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string siteCode, CancellationToken cancellationToken)
+    {
+        Availability = await lookup.FindAsync(siteCode, cancellationToken);
+        if (Availability is SurveyAvailability.UnknownSite)
+        {
+            return NotFound();
+        }
+
+        if (!Request.HasFormContentType)
+        {
+            return StatusCode(StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        try
+        {
+            _posted = await Request.ReadFormAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is InvalidDataException or IOException or FormatException)
+        {
+            // A truncated or malformed body: nothing can be trusted, so nothing is stored.
+            return BadRequest();
+        }
+
+        if (Survey is not { } survey)
+        {
+            // The campaign closed while the usager was answering.
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+
+        if (!StringValues.IsNullOrEmpty(_posted[HoneypotField]))
+        {
+            return RedirectToThanks(survey);
+        }
+
+        Channel = SurveyChannels.ToUrlValue(SurveyChannels.FromUrlValue(_posted[ChannelField].FirstOrDefault()));
+        var validation = SurveySubmissionValidator.Validate(survey.Questionnaire, name => _posted[name]);
+
+        if (!TryReadSubmissionId(_posted[SubmissionField], out var submissionId))
+        {
+            SubmissionId = Guid.CreateVersion7();
+            Errors = validation.Errors;
+            FormError = "Le formulaire envoyé n’a pas pu être identifié. Vérifiez vos réponses, puis envoyez-les de nouveau.";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        SubmissionId = submissionId;
+        if (!validation.IsValid)
+        {
+            Errors = validation.Errors;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+
+        await store.StoreAsync(survey, SurveyChannels.FromUrlValue(Channel), submissionId, validation.Answers, cancellationToken);
+        return RedirectToThanks(survey);
+    }
+
+    public bool IsChecked(QuestionDefinition question, OptionDefinition option) =>
+        _posted is not null && _posted[question.FieldName] == option.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public string PostedText(QuestionDefinition question) =>
+        _posted is null ? string.Empty : _posted[question.FieldName].ToString();
+
+    private static bool TryReadSubmissionId(StringValues value, out Guid submissionId)
+    {
+        submissionId = Guid.Empty;
+        return value.Count == 1 && Guid.TryParseExact(value[0], "D", out submissionId) && submissionId != Guid.Empty;
+    }
+
+    private StatusCodeResult RedirectToThanks(SurveyAvailability.Open survey)
+    {
+        // 303 See Other, so that reloading the thank-you page never re-posts the answers.
+        Response.Headers.Location = Url.Page("/Avis/Merci", new { siteCode = survey.Site.PublicCode });
+        return StatusCode(StatusCodes.Status303SeeOther);
+    }
+}
