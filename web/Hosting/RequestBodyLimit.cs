@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
@@ -33,6 +34,12 @@ public static class RequestBodyLimit
     /// </summary>
     public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app) => app.Use((context, next) =>
     {
+        if (context.Features.Get<IStatusCodeReExecuteFeature>() is not null)
+        {
+            // Rendering the error page for the refused body: let it through.
+            return next(context);
+        }
+
         var limit = context.RequestServices.GetRequiredService<IOptions<RequestBodyLimitOptions>>().Value.MaxRequestBodyBytes;
         if (context.Request.ContentLength > limit)
         {

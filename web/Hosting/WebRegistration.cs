@@ -1,4 +1,7 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.WebEncoders;
 using VoixUsager.Data;
 using VoixUsager.Demo;
 using VoixUsager.Questionnaires;
@@ -19,6 +22,8 @@ public static class WebRegistration
         {
             options.Conventions.AddPageRoute("/Erreur/Index", "erreur/{code:int}");
         });
+        // French pages are written as UTF-8 text, not as &#233; entities.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRequestBodyLimit();
         services.AddSurveyRateLimiting();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -35,7 +35,7 @@ public class IndexModel(PublicSurveyLookup lookup, SurveyResponseStore store) : 
 
     private IFormCollection? _posted;
 
-    public async Task<IActionResult> OnGetAsync(string siteCode, [FromQuery(Name = ChannelField)] string? canal, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromRoute] string siteCode, [FromQuery(Name = ChannelField)] string? canal, CancellationToken cancellationToken)
     {
         Availability = await lookup.FindAsync(siteCode, cancellationToken);
         if (Availability is SurveyAvailability.UnknownSite)
@@ -48,9 +48,14 @@ public class IndexModel(PublicSurveyLookup lookup, SurveyResponseStore store) : 
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string siteCode, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Takes no bound parameters on purpose: model binding would read the form before this method could
+    /// turn a malformed body into a clear 400.
+    /// </remarks>
+    public async Task<IActionResult> OnPostAsync()
     {
-        Availability = await lookup.FindAsync(siteCode, cancellationToken);
+        var cancellationToken = HttpContext.RequestAborted;
+        Availability = await lookup.FindAsync(RouteData.Values["siteCode"] as string, cancellationToken);
         if (Availability is SurveyAvailability.UnknownSite)
         {
             return NotFound();

@@ -8,7 +8,7 @@ public class MerciModel(PublicSurveyLookup lookup) : PageModel
 {
     public PublicSite Site { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string siteCode, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromRoute] string siteCode, CancellationToken cancellationToken)
     {
         var site = await lookup.FindSiteAsync(siteCode, cancellationToken);
         if (site is null)

@@ -18,12 +18,15 @@ public class IndexModel : PageModel
 
     public string Detail { get; private set; } = "";
 
-    public IActionResult OnGet(int code) => Render(code);
+    // No bound parameters: binding would read the request body, which may be the malformed one that
+    // brought us here.
+    public IActionResult OnGet() => Render();
 
-    public IActionResult OnPost(int code) => Render(code);
+    public IActionResult OnPost() => Render();
 
-    private IActionResult Render(int code)
+    private IActionResult Render()
     {
+        _ = int.TryParse(RouteData.Values["code"] as string, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code);
         // Reached directly rather than re-executed for a real error: there is no error to show.
         var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null
             || HttpContext.Features.Get<IExceptionHandlerPathFeature>() is not null;

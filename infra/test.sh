@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Runs every test of VoixUsager. Installs what the tests need when it is missing (Debian's chromium
+# and postgresql), starts a throw-away PostgreSQL server on loopback for the run, and ends with one
+# line "N passed, N failed" over all test projects.
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+[ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || missing+=(postgresql)
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing ${missing[*]} (Debian packages) for the tests..."
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# --- A PostgreSQL server of our own, on loopback, for this run only -------------------------------
+work="$(mktemp -d /tmp/voixusager-test.XXXXXX)"
+chmod 755 "$work"
+pg_data="$work/pg"
+run_pg() {
+    # initdb refuses to run as root: use the postgres account the Debian package creates.
+    if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+mkdir -p "$pg_data"
+[ "$(id -u)" -eq 0 ] && chown postgres "$pg_data"
+port=55432
+while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+
+cleanup() {
+    run_pg "$(pg_bin)/pg_ctl" -D "$pg_data" -m immediate stop >/dev/null 2>&1 || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+run_pg "$(pg_bin)/initdb" -D "$pg_data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+run_pg "$(pg_bin)/pg_ctl" -D "$pg_data" -l "$pg_data/server.log" -w -t 60 \
+    -o "-p $port -k $pg_data -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=200" start >/dev/null
+export VOIXUSAGER_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+echo "PostgreSQL started on 127.0.0.1:$port"
+
+# --- Build once, then test -------------------------------------------------------------------------
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet build VoixUsager.sln -c Release -nologo -v q
+
+log="$work/test.log"
+set +e
+dotnet test VoixUsager.sln -c Release --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+read -r passed failed < <(awk '
+    /^(Passed|Failed)! +- +Failed:/ {
+        gsub(",", "");
+        for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1) }
+    }
+    END { printf "%d %d\n", p, f }' "$log")
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+    failed=1  # the run itself broke (build, crash): never report it as green
+fi
+echo "$passed passed, $failed failed"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]

@@ -1,0 +1,161 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using VoixUsager.Tests.Infrastructure;
+
+namespace VoixUsager.Tests.Hosting;
+
+public sealed class HostingTests : IClassFixture<HostingTests.SeededApp>
+{
+    public sealed class SeededApp : VoixUsagerAppFactory, IAsyncLifetime
+    {
+        public Task InitializeAsync() => WithDbAsync(TestData.SeedAsync);
+
+        Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+    }
+
+    private readonly SeededApp _app;
+
+    public HostingTests(SeededApp app) => _app = app;
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/avis/" + TestData.OpenSiteCode)]
+    [InlineData("/avis/site-inexistant")]
+    [InlineData("/accessibilite")]
+    [InlineData("/lib/dsfr/dsfr.min.css")]
+    public async Task Every_response_carries_the_security_headers(string url)
+    {
+        var response = await _app.CreateBrowserLikeClient().GetAsync(url);
+
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("script-src 'self'", csp);
+        Assert.DoesNotContain("unsafe-inline", csp);
+        Assert.Contains("frame-ancestors 'none'", csp);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("same-origin", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+    }
+
+    [Fact]
+    public async Task Pages_contain_no_inline_script_or_style()
+    {
+        var html = await _app.CreateBrowserLikeClient().GetStringAsync("/avis/" + TestData.OpenSiteCode);
+        var document = SurveyForm.Parse(html).Document;
+
+        Assert.All(document.QuerySelectorAll("script"), s => Assert.False(string.IsNullOrEmpty(s.GetAttribute("src"))));
+        Assert.Empty(document.QuerySelectorAll("style"));
+        Assert.Empty(document.QuerySelectorAll("[style]"));
+    }
+
+    [Theory]
+    [InlineData("/accessibilite", "partiellement conforme")]
+    [InlineData("/donnees-personnelles", "Aucune adresse IP")]
+    [InlineData("/", "Préfecture de l'Allier (Moulins)")]
+    public async Task Information_pages_are_served_in_french(string url, string expected)
+    {
+        var response = await _app.CreateBrowserLikeClient().GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(expected, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task Dsfr_assets_are_served_by_the_app_itself()
+    {
+        var client = _app.CreateBrowserLikeClient();
+        foreach (var asset in new[] { "/lib/dsfr/dsfr.min.css", "/lib/dsfr/dsfr.module.min.js", "/lib/dsfr/fonts/Marianne-Regular.woff2", "/lib/dsfr/utility/icons/icons.min.css" })
+        {
+            var response = await client.GetAsync(asset);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{asset}: {response.StatusCode}");
+        }
+    }
+
+    [Fact]
+    public async Task Health_endpoint_checks_the_database()
+    {
+        var response = await _app.CreateBrowserLikeClient().GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Health_endpoint_reports_an_unreachable_database()
+    {
+        using var broken = new BrokenDatabaseApp();
+        var response = await broken.CreateClient().GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("Unhealthy", await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Starts normally, then loses its database file: what a load balancer must notice.</summary>
+    private sealed class BrokenDatabaseApp : VoixUsagerAppFactory
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+        }
+
+        public new HttpClient CreateClient()
+        {
+            var client = base.CreateClient();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            var directory = Path.GetDirectoryName(DatabasePath)!;
+            Directory.Delete(directory, recursive: true);
+            return client;
+        }
+    }
+
+    [Fact]
+    public async Task Oversized_body_is_refused_with_413_and_nothing_stored()
+    {
+        var client = _app.CreateBrowserLikeClient();
+        var form = await SurveyForm.LoadAsync(client, "/avis/" + TestData.OpenSiteCode);
+        var fields = form.CompleteAnswers();
+        fields["remplissage"] = new string('x', 70 * 1024);
+        var before = await _app.WithDbAsync(db => db.SurveyResponses.CountAsync());
+
+        var response = await client.PostAsync(form.Action, new FormUrlEncodedContent(fields));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("Envoi trop volumineux", await response.Content.ReadAsStringAsync());
+        Assert.Equal(before, await _app.WithDbAsync(db => db.SurveyResponses.CountAsync()));
+    }
+}
+
+public sealed class RateLimitTests : IAsyncLifetime
+{
+    private readonly VoixUsagerAppFactory _app = new() { SurveyPermitLimit = 3 };
+
+    public Task InitializeAsync() => _app.WithDbAsync(TestData.SeedAsync);
+
+    public Task DisposeAsync()
+    {
+        _app.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Posting_past_the_limit_answers_429_in_french_and_stores_nothing_more()
+    {
+        var client = _app.CreateBrowserLikeClient();
+        for (var i = 0; i < 3; i++)
+        {
+            var form = await SurveyForm.LoadAsync(client, "/avis/" + TestData.OpenSiteCode);
+            var accepted = await client.PostAsync(form.Action, new FormUrlEncodedContent(form.CompleteAnswers()));
+            Assert.Equal(HttpStatusCode.SeeOther, accepted.StatusCode);
+        }
+
+        var last = await SurveyForm.LoadAsync(client, "/avis/" + TestData.OpenSiteCode);
+        var refused = await client.PostAsync(last.Action, new FormUrlEncodedContent(last.CompleteAnswers()));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(refused.Headers.Contains("Retry-After"));
+        Assert.Contains("Trop de demandes", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(3, await _app.WithDbAsync(db => db.SurveyResponses.CountAsync()));
+
+        // Reading the form is never limited.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/avis/" + TestData.OpenSiteCode)).StatusCode);
+    }
+}

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using VoixUsager.Data;
+
+namespace VoixUsager.Tests.Infrastructure;
+
+/// <summary>
+/// The real web application on a real SQLite file of its own, migrated at start-up exactly as in
+/// production. Each instance owns a fresh database, deleted on dispose.
+/// </summary>
+public class VoixUsagerAppFactory : WebApplicationFactory<Program>
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "voixusager-tests", Guid.NewGuid().ToString("N"));
+
+    public VoixUsagerAppFactory()
+    {
+        Directory.CreateDirectory(_directory);
+        DatabasePath = Path.Combine(_directory, "voixusager.db");
+    }
+
+    public string DatabasePath { get; }
+
+    /// <summary>High by default so that tests posting many forms are not limited; the rate-limit test lowers it.</summary>
+    public int SurveyPermitLimit { get; init; } = 100_000;
+
+    public long MaxRequestBodyBytes { get; init; } = 64 * 1024;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:ConnectionString", DatabaseRegistration.SqliteConnectionString(DatabasePath));
+        builder.UseSetting("Demo:Seed", "false");
+        builder.UseSetting("SurveyRateLimit:PermitLimit", SurveyPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("SurveyRateLimit:WindowSeconds", "60");
+        builder.UseSetting("RequestLimits:MaxRequestBodyBytes", MaxRequestBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return await action(db);
+    }
+
+    public HttpClient CreateBrowserLikeClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held by the OS is left in the temp folder rather than failing the test.
+            }
+        }
+    }
+}
