@@ -55,14 +55,23 @@ dotnet test VoixUsager.sln -c Release --no-build -nologo --logger "console;verbo
 status=${PIPESTATUS[0]}
 set -e
 
+# Sums the per-project summaries, in either of the formats dotnet test prints them.
 read -r passed failed < <(awk '
     /^(Passed|Failed)! +- +Failed:/ {
         gsub(",", "");
         for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1) }
+        short = 1; next
     }
-    END { printf "%d %d\n", p, f }' "$log")
+    /^Total tests:/ { block = 1; next }
+    block && /^ +Passed: +[0-9]+/ { bp += $2; next }
+    block && /^ +Failed: +[0-9]+/ { bf += $2; next }
+    block && /^ +Total time:/ { block = 0 }
+    END { if (short) printf "%d %d\n", p, f; else printf "%d %d\n", bp, bf }' "$log")
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
     failed=1  # the run itself broke (build, crash): never report it as green
+fi
+if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then
+    failed=1  # a run that ran no test proves nothing
 fi
 echo "$passed passed, $failed failed"
 [ "$status" -eq 0 ] && [ "$failed" -eq 0 ]

@@ -75,7 +75,10 @@ public static class WebRegistration
 
     public static WebApplication MapVoixUsagerEndpoints(this WebApplication app)
     {
+        // Readiness (the database answers) for load balancers, and liveness (the process answers) for
+        // orchestrators, which must not restart every instance when the database blips.
         app.MapHealthChecks("/health");
+        app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
         app.MapRazorPages();
         return app;
     }

@@ -1,0 +1,218 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+
+// Survey submission benchmark: starts the web app (Release, SQLite, demo data) as its own process, plays
+// complete submissions (GET the form, POST the answers) with N concurrent clients for a fixed time,
+// then measures a trivial endpoint of the same app as the framework's ceiling.
+// Usage: dotnet run -c Release --project bench/VoixUsager.Bench -- [clients=32] [seconds=20]
+
+var clients = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 32;
+var seconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20;
+var root = FindRoot();
+var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
+var webDll = Path.Combine(root, "web", "bin", configuration, "net10.0", "VoixUsager.Web.dll");
+var work = Directory.CreateTempSubdirectory("voixusager-bench-");
+var databasePath = Path.Combine(work.FullName, "bench.db");
+var port = FreePort();
+var baseUrl = $"http://127.0.0.1:{port}";
+
+Console.WriteLine($"VoixUsager survey benchmark — {configuration}, {Environment.ProcessorCount} cores, {clients} clients, {seconds} s per phase");
+using var web = StartWeb(webDll, databasePath, baseUrl);
+try
+{
+    using var http = new HttpClient(new SocketsHttpHandler
+    {
+        AllowAutoRedirect = false,
+        MaxConnectionsPerServer = clients * 2,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(10),
+        UseCookies = false,
+    })
+    { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
+    await WaitForHealthAsync(http, web);
+    var seeded = CountResponses(databasePath);
+
+    // Warm-up: JIT, connection pools, SQLite page cache.
+    await RunAsync(clients, TimeSpan.FromSeconds(3), () => SubmitAsync(http));
+    var warmed = CountResponses(databasePath);
+
+    var submissions = await RunAsync(clients, TimeSpan.FromSeconds(seconds), () => SubmitAsync(http));
+    var stored = CountResponses(databasePath) - warmed;
+    var ceiling = await RunAsync(clients, TimeSpan.FromSeconds(seconds), () => TrivialAsync(http));
+
+    Console.WriteLine();
+    Console.WriteLine($"data: SQLite file, demo préfecture, {seeded} seeded responses, default 7-question questionnaire");
+    Console.WriteLine($"submissions (GET form + POST answers): {submissions.Accepted} accepted, {submissions.Failed} failed in {submissions.Elapsed.TotalSeconds:F1} s");
+    Console.WriteLine($"  accepted per second : {submissions.PerSecond:F0}");
+    Console.WriteLine($"  latency p50 / p99   : {submissions.Percentile(50):F1} ms / {submissions.Percentile(99):F1} ms (whole submission)");
+    Console.WriteLine($"  stored vs accepted  : {stored} stored, {submissions.Accepted} accepted, {(stored == submissions.Accepted ? "none lost" : $"MISMATCH {stored - submissions.Accepted}")}");
+    Console.WriteLine($"trivial endpoint (GET /health/live): {ceiling.PerSecond:F0} requests/s, p50 {ceiling.Percentile(50):F1} ms, p99 {ceiling.Percentile(99):F1} ms");
+    Console.WriteLine($"ratio: {submissions.PerSecond / ceiling.PerSecond:P1} of the framework's ceiling in submissions, {2 * submissions.PerSecond / ceiling.PerSecond:P1} in requests");
+    Console.WriteLine($"web process peak working set: {PeakMemoryMegabytes(web)} MB");
+    return stored == submissions.Accepted && submissions.Failed == 0 ? 0 : 1;
+}
+finally
+{
+    web.Kill(entireProcessTree: true);
+    await web.WaitForExitAsync();
+    SqliteConnection.ClearAllPools();
+    work.Delete(recursive: true);
+}
+
+static async Task<bool> SubmitAsync(HttpClient http)
+{
+    var html = await http.GetStringAsync("/avis/drome-valence?canal=qr");
+    var fields = new List<KeyValuePair<string, string>>
+    {
+        new("jeton", Regex.Match(html, "name=\"jeton\" value=\"([^\"]+)\"").Groups[1].Value),
+        new("canal", "qr"),
+    };
+    foreach (var group in Regex.Matches(html, "type=\"radio\" id=\"[^\"]+\" name=\"(q\\d+)\" value=\"(\\d+)\"").GroupBy(m => m.Groups[1].Value))
+    {
+        var options = group.ToList();
+        fields.Add(new(group.Key, options[Random.Shared.Next(options.Count)].Groups[2].Value));
+    }
+
+    var textarea = Regex.Match(html, "<textarea[^>]*name=\"(q\\d+)\"").Groups[1].Value;
+    fields.Add(new(textarea, "Mieux signaler les guichets depuis l'entrée."));
+    using var response = await http.PostAsync("/avis/drome-valence", new FormUrlEncodedContent(fields));
+    return response.StatusCode == HttpStatusCode.SeeOther;
+}
+
+static async Task<bool> TrivialAsync(HttpClient http)
+{
+    using var response = await http.GetAsync("/health/live");
+    return response.IsSuccessStatusCode;
+}
+
+static async Task<Result> RunAsync(int clients, TimeSpan duration, Func<Task<bool>> operation)
+{
+    var latencies = new List<double>[clients];
+    var accepted = 0;
+    var failed = 0;
+    var stopwatch = Stopwatch.StartNew();
+    await Task.WhenAll(Enumerable.Range(0, clients).Select(async client =>
+    {
+        var mine = latencies[client] = new List<double>(100_000);
+        while (stopwatch.Elapsed < duration)
+        {
+            var started = Stopwatch.GetTimestamp();
+            bool ok;
+            try
+            {
+                ok = await operation();
+            }
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+            {
+                ok = false;
+            }
+
+            mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (ok)
+            {
+                Interlocked.Increment(ref accepted);
+            }
+            else
+            {
+                Interlocked.Increment(ref failed);
+            }
+        }
+    }));
+    stopwatch.Stop();
+    var all = latencies.SelectMany(l => l).Order().ToArray();
+    return new Result(accepted, failed, stopwatch.Elapsed, all);
+}
+
+static Process StartWeb(string webDll, string databasePath, string baseUrl)
+{
+    if (!File.Exists(webDll))
+    {
+        throw new FileNotFoundException($"Build the web app first ({webDll}).");
+    }
+
+    var start = new ProcessStartInfo("dotnet", [webDll, "--urls", baseUrl])
+    {
+        WorkingDirectory = Path.GetDirectoryName(webDll)!,
+        RedirectStandardOutput = true,
+        RedirectStandardError = true,
+    };
+    start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+    start.Environment["Database__Provider"] = "Sqlite";
+    start.Environment["Database__ConnectionString"] = $"Data Source={databasePath};Pooling=True;Default Timeout=30";
+    start.Environment["Demo__Seed"] = "true";
+    // Every client comes from 127.0.0.1: the per-client limit would otherwise stop the benchmark at 10.
+    start.Environment["SurveyRateLimit__PermitLimit"] = "1000000";
+    start.Environment["Logging__LogLevel__Default"] = "Warning";
+    var process = Process.Start(start)!;
+    process.OutputDataReceived += (_, _) => { };
+    process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[web] {e.Data}"); };
+    process.BeginOutputReadLine();
+    process.BeginErrorReadLine();
+    return process;
+}
+
+static async Task WaitForHealthAsync(HttpClient http, Process web)
+{
+    for (var i = 0; i < 120 && !web.HasExited; i++)
+    {
+        try
+        {
+            if ((await http.GetAsync("/health")).IsSuccessStatusCode)
+            {
+                return;
+            }
+        }
+        catch (HttpRequestException)
+        {
+        }
+
+        await Task.Delay(500);
+    }
+
+    throw new TimeoutException("The web app did not become healthy (exited or 60 s passed); its errors are above.");
+}
+
+static long CountResponses(string databasePath)
+{
+    using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
+    connection.Open();
+    using var command = connection.CreateCommand();
+    command.CommandText = "SELECT COUNT(*) FROM SurveyResponses";
+    return (long)command.ExecuteScalar()!;
+}
+
+static long PeakMemoryMegabytes(Process process)
+{
+    // VmHWM: the resident set's high-water mark, read from the kernel.
+    var line = File.ReadLines($"/proc/{process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+    return line is null ? -1 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+}
+
+static int FreePort()
+{
+    using var listener = new TcpListener(IPAddress.Loopback, 0);
+    listener.Start();
+    return ((IPEndPoint)listener.LocalEndpoint).Port;
+}
+
+static string FindRoot()
+{
+    var directory = AppContext.BaseDirectory;
+    while (!File.Exists(Path.Combine(directory, "VoixUsager.sln")))
+    {
+        directory = Path.GetDirectoryName(directory.TrimEnd('/')) ?? throw new InvalidOperationException("Solution root not found.");
+    }
+
+    return directory;
+}
+
+internal sealed record Result(int Accepted, int Failed, TimeSpan Elapsed, double[] SortedLatencies)
+{
+    public double PerSecond => Accepted / Elapsed.TotalSeconds;
+
+    public double Percentile(int p) =>
+        SortedLatencies.Length == 0 ? 0 : SortedLatencies[Math.Min(SortedLatencies.Length - 1, (int)Math.Ceiling(p / 100.0 * SortedLatencies.Length) - 1)];
+}
