@@ -15,7 +15,14 @@ public static class SurveyServicesRegistration
         services.AddSingleton<FranceClock>();
         services.AddScoped<QuestionnaireCatalog>();
         services.AddScoped<PublicSurveyLookup>();
-        services.AddScoped<SurveyResponseStore>();
+        return services;
+    }
+
+    /// <summary>Only the process that receives survey posts (the web) runs the response writer.</summary>
+    public static IServiceCollection AddSurveyResponseWriter(this IServiceCollection services)
+    {
+        services.AddSingleton<SurveyResponseWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<SurveyResponseWriter>());
         return services;
     }
 }

@@ -15,6 +15,7 @@ public static class WebRegistration
         var services = builder.Services;
         services.AddVoixUsagerDatabase();
         services.AddSurveyServices();
+        services.AddSurveyResponseWriter();
         services.AddScoped<DemoDataSeeder>();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateOnStart();
 

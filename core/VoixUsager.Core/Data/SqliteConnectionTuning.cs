@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace VoixUsager.Data;
@@ -15,17 +17,30 @@ public sealed class SqliteConnectionTuning : DbConnectionInterceptor
     // roll back the last transactions, which the SQLite documentation accepts for WAL.
     private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL;";
 
+    // Pooled connections keep their native handle, and with it these settings: tune each handle once,
+    // not at every logical open (which would cost a round of PRAGMAs per query).
+    private static readonly ConditionalWeakTable<object, object> Tuned = [];
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        command.ExecuteNonQuery();
+        if (NeedsTuning(connection))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            command.ExecuteNonQuery();
+        }
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (NeedsTuning(connection))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
+
+    private static bool NeedsTuning(DbConnection connection) =>
+        connection is not SqliteConnection { Handle: { } handle } || Tuned.TryAdd(handle, handle);
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using VoixUsager.Data;
 using VoixUsager.Prefectures;
 using VoixUsager.Questionnaires;
@@ -22,9 +23,36 @@ public abstract record SurveyAvailability
 }
 
 /// <summary>Finds, for a site's public code, the campaign a usager answers today.</summary>
-public sealed class PublicSurveyLookup(AppDbContext db, QuestionnaireCatalog catalog, FranceClock clock)
+public sealed class PublicSurveyLookup(AppDbContext db, QuestionnaireCatalog catalog, FranceClock clock, IMemoryCache cache)
 {
+    /// <summary>
+    /// The form is the hottest page of the application, and which campaign is open changes a few times a
+    /// year: a site's availability is remembered for a few seconds. Nothing is stored on that memory
+    /// alone: the writer checks the campaign again in the transaction that stores the response.
+    /// </summary>
+    public static readonly TimeSpan CacheDuration = TimeSpan.FromSeconds(5);
+
     public async Task<SurveyAvailability> FindAsync(string? siteCode, CancellationToken cancellationToken = default)
+    {
+        var code = NormaliseCode(siteCode);
+        if (code is not null && cache.TryGetValue(CacheKey(code), out SurveyAvailability? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        var availability = await FindUncachedAsync(code, cancellationToken);
+        if (availability is not SurveyAvailability.UnknownSite)
+        {
+            // Unknown codes are not remembered: random URLs must not fill the cache.
+            cache.Set(CacheKey(code!), availability, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = CacheDuration });
+        }
+
+        return availability;
+    }
+
+    private static string CacheKey(string code) => $"survey-availability:{code}";
+
+    private async Task<SurveyAvailability> FindUncachedAsync(string? siteCode, CancellationToken cancellationToken)
     {
         var site = await FindSiteAsync(siteCode, cancellationToken);
         if (site is null)

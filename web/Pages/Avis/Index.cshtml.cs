@@ -13,7 +13,7 @@ namespace VoixUsager.Web.Pages.Avis;
 /// </summary>
 [IgnoreAntiforgeryToken]
 [EnableRateLimiting(Hosting.SurveyRateLimiting.Policy)]
-public class IndexModel(PublicSurveyLookup lookup, SurveyResponseStore store) : PageModel
+public class IndexModel(PublicSurveyLookup lookup, SurveyResponseWriter writer) : PageModel
 {
     public const string SubmissionField = "jeton";
     public const string ChannelField = "canal";
@@ -108,7 +108,15 @@ public class IndexModel(PublicSurveyLookup lookup, SurveyResponseStore store) : 
             return Page();
         }
 
-        await store.StoreAsync(survey, SurveyChannels.FromUrlValue(Channel), submissionId, validation.Answers, cancellationToken);
+        var outcome = await writer.StoreAsync(new SurveySubmission(
+            survey.CampaignId, survey.Site.Id, survey.Questionnaire.VersionId, SurveyChannels.FromUrlValue(Channel), submissionId, validation.Answers));
+        if (outcome == StoreOutcome.CampaignClosed)
+        {
+            Availability = new SurveyAvailability.Closed(survey.Site, null);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+
         return RedirectToThanks(survey);
     }
 
