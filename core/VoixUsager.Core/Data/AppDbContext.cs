@@ -19,6 +19,34 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
     public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardImmutableVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardImmutableVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// A saved questionnaire version is what stored answers refer to: editing or deleting it would
+    /// silently change what those answers mean. Changes go through a new version instead.
+    /// </summary>
+    private void GuardImmutableVersions()
+    {
+        var changed = ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Modified or EntityState.Deleted)
+            .FirstOrDefault(e => e.Entity is QuestionnaireVersion or Question or QuestionOption);
+        if (changed is not null)
+        {
+            throw new InvalidOperationException(
+                $"Une version de questionnaire est immuable ({changed.Entity.GetType().Name} {changed.State}) : créez une nouvelle version avec QuestionnaireVersioning.");
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -108,6 +108,18 @@ public sealed class PublicSurveyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Many_concurrent_submissions_are_all_stored_without_database_is_locked()
+    {
+        var forms = await Task.WhenAll(Enumerable.Range(0, 60).Select(_ => SurveyForm.LoadAsync(_client, $"/avis/{TestData.OpenSiteCode}")));
+
+        var responses = await Task.WhenAll(forms.Select(form => PostAsync(form, form.CompleteAnswers())));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.SeeOther, r.StatusCode));
+        Assert.Equal(60, await CountResponsesAsync());
+        Assert.Equal(60 * 7, await CountAnswersAsync());
+    }
+
+    [Fact]
     public async Task Missing_answer_is_shown_the_dsfr_way_with_answers_kept_and_nothing_stored()
     {
         var form = await SurveyForm.LoadAsync(_client, $"/avis/{TestData.OpenSiteCode}");
