@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test of VoixUsager. Installs what the tests need when it is missing (Debian's chromium
-# and postgresql), starts a throw-away PostgreSQL server on loopback for the run, and ends with one
-# line "N passed, N failed" over all test projects.
+# Runs every test of VoixUsager. Installs what the tests need when it is missing (Debian's chromium,
+# postgresql and python3-aiosmtpd), starts a throw-away PostgreSQL server on loopback for the run, and
+# ends with one line "N passed, N failed" over all test projects.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -14,6 +14,9 @@ pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 [ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || missing+=(postgresql)
+# The e-mail tests run aiosmtpd as their SMTP server. Debian's package serves /usr/bin/python3, which
+# need not be the python3 first on the PATH (pyenv, virtualenvs): ask that interpreter.
+/usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing ${missing[*]} (Debian packages) for the tests..."
     as_root apt-get update -qq

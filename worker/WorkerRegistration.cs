@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using VoixUsager.Data;
+using VoixUsager.Email;
 
 namespace VoixUsager.Worker;
 
@@ -14,6 +15,7 @@ public static class WorkerRegistration
     {
         builder.Services.AddVoixUsagerDatabase();
         builder.Services.AddSurveyServices();
+        builder.Services.AddEmail();
         return builder;
     }
 

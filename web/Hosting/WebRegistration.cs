@@ -5,6 +5,8 @@ using Microsoft.Extensions.WebEncoders;
 using VoixUsager.Data;
 using VoixUsager.Demo;
 using VoixUsager.Questionnaires;
+using VoixUsager.Email;
+using VoixUsager.Web.Staff;
 
 namespace VoixUsager.Web.Hosting;
 
@@ -16,13 +18,25 @@ public static class WebRegistration
         services.AddVoixUsagerDatabase();
         services.AddSurveyServices();
         services.AddSurveyResponseWriter();
+        services.AddMysteryServices();
+        services.AddEmail();
+        services.AddHttpContextAccessor();
+        services.AddVoixUsagerIdentity();
+        services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<DemoAccountsSeeder>();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateOnStart();
 
         services.AddRazorPages(options =>
         {
             options.Conventions.AddPageRoute("/Erreur/Index", "erreur/{code:int}");
-        });
+            options.Conventions.AuthorizeFolder("/Espace", Policies.Staff);
+            options.Conventions.AuthorizeFolder("/Compte", Policies.Staff);
+            options.Conventions.AllowAnonymousToPage("/Compte/Deconnexion");
+            options.Conventions.AuthorizeFolder("/Administration", Policies.Administrateur);
+            options.Conventions.AuthorizeFolder("/Qualite", Policies.Qualite);
+            options.Conventions.AuthorizeFolder("/Referent", Policies.Referent);
+        }).AddMvcOptions(options => options.Filters.Add<Staff.TwoFactorRequirement>());
         // French pages are written as UTF-8 text, not as &#233; entities.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRequestBodyLimit();
@@ -43,10 +57,14 @@ public static class WebRegistration
         await DatabaseMigrator.MigrateAsync(app.Services);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await DefaultQuestionnaire.EnsureCreatedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
+        var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        await DefaultQuestionnaire.EnsureCreatedAsync(db, clock);
+        await Mystery.DefaultGrids.EnsureCreatedAsync(db, clock);
+        await RoleSeeder.EnsureRolesAsync(scope.ServiceProvider);
         if (scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DemoOptions>>().Value.Seed)
         {
             await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync();
+            await scope.ServiceProvider.GetRequiredService<DemoAccountsSeeder>().SeedAsync();
         }
     }
 
@@ -71,6 +89,8 @@ public static class WebRegistration
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
         return app;
     }
 

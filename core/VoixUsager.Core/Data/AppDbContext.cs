@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using VoixUsager.Accounts;
+using VoixUsager.Auditing;
+using VoixUsager.Mystery;
 using VoixUsager.Prefectures;
 using VoixUsager.Questionnaires;
 using VoixUsager.Surveys;
@@ -18,6 +20,16 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<SurveyCampaign> SurveyCampaigns => Set<SurveyCampaign>();
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
     public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<GridVersion> GridVersions => Set<GridVersion>();
+    public DbSet<GridCriterion> GridCriteria => Set<GridCriterion>();
+    public DbSet<MysteryCampaign> MysteryCampaigns => Set<MysteryCampaign>();
+    public DbSet<MysteryScenario> MysteryScenarios => Set<MysteryScenario>();
+    public DbSet<MysteryRecord> MysteryRecords => Set<MysteryRecord>();
+    public DbSet<MysteryCallRecord> MysteryCallRecords => Set<MysteryCallRecord>();
+    public DbSet<MysteryEmailRecord> MysteryEmailRecords => Set<MysteryEmailRecord>();
+    public DbSet<MysteryAnswer> MysteryAnswers => Set<MysteryAnswer>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -39,7 +51,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     {
         var changed = ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Modified or EntityState.Deleted)
-            .FirstOrDefault(e => e.Entity is QuestionnaireVersion or Question or QuestionOption);
+            .FirstOrDefault(e => e.Entity is QuestionnaireVersion or Question or QuestionOption or GridVersion or GridCriterion);
         if (changed is not null)
         {
             throw new InvalidOperationException(
@@ -119,6 +131,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
             response.HasOne<QuestionnaireVersion>().WithMany().HasForeignKey(r => r.QuestionnaireVersionId).OnDelete(DeleteBehavior.Restrict);
         });
 
+        ConfigureAccountsAndAudit(builder);
+        ConfigureMystery(builder);
+
         builder.Entity<SurveyAnswer>(answer =>
         {
             answer.Property(a => a.Text).HasMaxLength(SurveyLimits.FreeTextMaxLength);
@@ -127,6 +142,122 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
             answer.HasOne(a => a.Response).WithMany(r => r.Answers).HasForeignKey(a => a.ResponseId).OnDelete(DeleteBehavior.Cascade);
             answer.HasOne<Question>().WithMany().HasForeignKey(a => a.QuestionId).OnDelete(DeleteBehavior.Restrict);
             answer.HasOne<QuestionOption>().WithMany().HasForeignKey(a => a.OptionId).OnDelete(DeleteBehavior.Restrict);
+        });
+    }
+
+    private static void ConfigureAccountsAndAudit(ModelBuilder builder)
+    {
+        builder.Entity<Invitation>(invitation =>
+        {
+            invitation.Property(i => i.Email).HasMaxLength(256);
+            invitation.Property(i => i.DisplayName).HasMaxLength(200);
+            invitation.Property(i => i.Role).HasMaxLength(30);
+            invitation.Property(i => i.TokenHash).HasMaxLength(100);
+            invitation.Property(i => i.InvitedByUserId).HasMaxLength(450);
+            invitation.HasIndex(i => i.TokenHash).IsUnique();
+            invitation.HasIndex(i => i.Email);
+            invitation.HasOne<Prefecture>().WithMany().HasForeignKey(i => i.PrefectureId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<AuditEntry>(entry =>
+        {
+            entry.Property(e => e.UserId).HasMaxLength(450);
+            entry.Property(e => e.UserEmail).HasMaxLength(256);
+            entry.Property(e => e.Action).HasMaxLength(100);
+            entry.Property(e => e.EntityType).HasMaxLength(100);
+            entry.Property(e => e.EntityId).HasMaxLength(100);
+            entry.Property(e => e.Details).HasMaxLength(4000);
+            entry.HasIndex(e => new { e.PrefectureId, e.AtUtc });
+            entry.HasIndex(e => e.AtUtc);
+        });
+    }
+
+    private static void ConfigureMystery(ModelBuilder builder)
+    {
+        builder.Entity<GridVersion>(grid =>
+        {
+            grid.Property(g => g.Key).HasMaxLength(60);
+            grid.Property(g => g.Title).HasMaxLength(200);
+            grid.Property(g => g.Channel).HasConversion<string>().HasMaxLength(20);
+            grid.HasIndex(g => new { g.Key, g.VersionNumber }).IsUnique();
+        });
+
+        builder.Entity<GridCriterion>(criterion =>
+        {
+            criterion.Property(c => c.Group).HasMaxLength(60);
+            criterion.Property(c => c.Code).HasMaxLength(60);
+            criterion.Property(c => c.Label).HasMaxLength(300);
+            criterion.Property(c => c.HelpText).HasMaxLength(500);
+            criterion.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20);
+            criterion.HasIndex(c => new { c.GridVersionId, c.Code }).IsUnique();
+            criterion.HasOne(c => c.GridVersion).WithMany(g => g.Criteria).HasForeignKey(c => c.GridVersionId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<MysteryCampaign>(campaign =>
+        {
+            campaign.Property(c => c.Name).HasMaxLength(150);
+            campaign.HasOne(c => c.EvaluatedPrefecture).WithMany().HasForeignKey(c => c.EvaluatedPrefectureId).OnDelete(DeleteBehavior.Restrict);
+            campaign.HasOne(c => c.CallGridVersion).WithMany().HasForeignKey(c => c.CallGridVersionId).OnDelete(DeleteBehavior.Restrict);
+            campaign.HasOne(c => c.EmailGridVersion).WithMany().HasForeignKey(c => c.EmailGridVersionId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<MysteryCampaignPartner>(partner =>
+        {
+            partner.HasKey(p => new { p.CampaignId, p.PrefectureId });
+            partner.HasOne<MysteryCampaign>().WithMany(c => c.Partners).HasForeignKey(p => p.CampaignId).OnDelete(DeleteBehavior.Cascade);
+            partner.HasOne(p => p.Prefecture).WithMany().HasForeignKey(p => p.PrefectureId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<MysteryCampaignReferent>(referent =>
+        {
+            referent.HasKey(r => new { r.CampaignId, r.UserId });
+            referent.Property(r => r.UserId).HasMaxLength(450);
+            referent.HasOne<MysteryCampaign>().WithMany(c => c.Referents).HasForeignKey(r => r.CampaignId).OnDelete(DeleteBehavior.Cascade);
+            referent.HasOne<AppUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<MysteryScenario>(scenario =>
+        {
+            scenario.Property(s => s.Channel).HasConversion<string>().HasMaxLength(20);
+            scenario.Property(s => s.Question).HasMaxLength(1000);
+            scenario.Property(s => s.Target).HasMaxLength(200);
+            scenario.Property(s => s.AssignedReferentId).HasMaxLength(450);
+            scenario.HasIndex(s => new { s.AssignedReferentId, s.PlannedOn });
+            scenario.HasOne(s => s.Campaign).WithMany(c => c.Scenarios).HasForeignKey(s => s.CampaignId).OnDelete(DeleteBehavior.Cascade);
+            scenario.HasOne<AppUser>().WithMany().HasForeignKey(s => s.AssignedReferentId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<MysteryRecord>(record =>
+        {
+            record.ToTable("MysteryRecords");
+            record.HasDiscriminator<string>("Kind").HasValue<MysteryCallRecord>("Appel").HasValue<MysteryEmailRecord>("Courriel");
+            record.Property<string>("Kind").HasMaxLength(20);
+            record.Property(r => r.AuthorId).HasMaxLength(450);
+            record.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+            record.Property(r => r.Comment).HasMaxLength(4000);
+            // One record per scenario: a call is made once, and corrected rather than made again.
+            record.HasIndex(r => r.ScenarioId).IsUnique();
+            record.HasIndex(r => new { r.CampaignId, r.Status });
+            record.HasOne(r => r.Scenario).WithMany().HasForeignKey(r => r.ScenarioId).OnDelete(DeleteBehavior.Restrict);
+            record.HasOne<MysteryCampaign>().WithMany().HasForeignKey(r => r.CampaignId).OnDelete(DeleteBehavior.Restrict);
+            record.HasOne<GridVersion>().WithMany().HasForeignKey(r => r.GridVersionId).OnDelete(DeleteBehavior.Restrict);
+            record.HasOne<AppUser>().WithMany().HasForeignKey(r => r.AuthorId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<MysteryCallRecord>(call =>
+        {
+            call.Property(c => c.NumberDialled).HasMaxLength(100);
+            call.Property(c => c.Outcome).HasConversion<string>().HasMaxLength(20);
+        });
+
+        builder.Entity<MysteryEmailRecord>(email => email.Property(e => e.Address).HasMaxLength(256));
+
+        builder.Entity<MysteryAnswer>(answer =>
+        {
+            answer.Property(a => a.Choice).HasConversion<string>().HasMaxLength(20);
+            answer.HasIndex(a => new { a.RecordId, a.CriterionId }).IsUnique();
+            answer.HasOne<MysteryRecord>().WithMany(r => r.Answers).HasForeignKey(a => a.RecordId).OnDelete(DeleteBehavior.Cascade);
+            answer.HasOne<GridCriterion>().WithMany().HasForeignKey(a => a.CriterionId).OnDelete(DeleteBehavior.Restrict);
         });
     }
 }

@@ -17,9 +17,18 @@ public class VoixUsagerAppFactory : WebApplicationFactory<Program>
     {
         Directory.CreateDirectory(_directory);
         DatabasePath = Path.Combine(_directory, "voixusager.db");
+        EmailDirectory = Path.Combine(_directory, "emails");
     }
 
     public string DatabasePath { get; }
+
+    /// <summary>Where the app writes its emails as .eml files (no SMTP host is configured in tests).</summary>
+    public string EmailDirectory { get; }
+
+    public IReadOnlyList<MimeKit.MimeMessage> Emails() =>
+        Directory.Exists(EmailDirectory)
+            ? Directory.GetFiles(EmailDirectory, "*.eml").Order(StringComparer.Ordinal).Select(f => MimeKit.MimeMessage.Load(f)).ToList()
+            : [];
 
     /// <summary>High by default so that tests posting many forms are not limited; the rate-limit test lowers it.</summary>
     public int SurveyPermitLimit { get; init; } = 100_000;
@@ -32,6 +41,8 @@ public class VoixUsagerAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:ConnectionString", DatabaseRegistration.SqliteConnectionString(DatabasePath));
         builder.UseSetting("Demo:Seed", "false");
+        builder.UseSetting("Email:PickupDirectory", EmailDirectory);
+        builder.UseSetting("Email:Smtp:Host", "");
         builder.UseSetting("SurveyRateLimit:PermitLimit", SurveyPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("SurveyRateLimit:WindowSeconds", "60");
         builder.UseSetting("RequestLimits:MaxRequestBodyBytes", MaxRequestBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));

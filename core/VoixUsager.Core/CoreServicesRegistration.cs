@@ -1,12 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using VoixUsager.Data;
+using VoixUsager.Mystery;
 using VoixUsager.Questionnaires;
 using VoixUsager.Surveys;
 
 namespace VoixUsager;
 
-public static class SurveyServicesRegistration
+public static class CoreServicesRegistration
 {
     public static IServiceCollection AddSurveyServices(this IServiceCollection services)
     {
@@ -15,6 +16,13 @@ public static class SurveyServicesRegistration
         services.AddSingleton<FranceClock>();
         services.AddScoped<QuestionnaireCatalog>();
         services.AddScoped<PublicSurveyLookup>();
+        return services;
+    }
+
+    public static IServiceCollection AddMysteryServices(this IServiceCollection services)
+    {
+        services.AddScoped<MysteryRecordService>();
+        services.AddScoped<MysteryCampaignPlanner>();
         return services;
     }
 

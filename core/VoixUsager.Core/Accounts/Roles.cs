@@ -1,0 +1,27 @@
+namespace VoixUsager.Accounts;
+
+/// <summary>The three roles of VoixUsager. A user has exactly one.</summary>
+public static class Roles
+{
+    /// <summary>National: manages préfectures, partnerships, mystery campaigns and grid templates.</summary>
+    public const string Administrateur = "Administrateur";
+
+    /// <summary>The quality team of one préfecture: its sites, campaigns, CLU and results.</summary>
+    public const string Qualite = "Qualite";
+
+    /// <summary>A référent of one préfecture: fills the mystery grids of the campaigns it is assigned to.</summary>
+    public const string Referent = "Referent";
+
+    public static readonly IReadOnlyList<string> All = [Administrateur, Qualite, Referent];
+
+    /// <summary>Roles whose accounts must use a second factor (TOTP).</summary>
+    public static readonly IReadOnlyList<string> RequiringTwoFactor = [Administrateur, Qualite];
+
+    public static string Label(string role) => role switch
+    {
+        Administrateur => "Administrateur",
+        Qualite => "Qualité",
+        Referent => "Référent",
+        _ => role,
+    };
+}

@@ -1,0 +1,116 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using VoixUsager.Accounts;
+using VoixUsager.Data;
+using VoixUsager.Web.Staff;
+
+namespace VoixUsager.Web.Hosting;
+
+public static class IdentityRegistration
+{
+    public const string PrefectureClaim = "voixusager:prefecture";
+
+    public static IServiceCollection AddVoixUsagerIdentity(this IServiceCollection services)
+    {
+        services.AddIdentity<AppUser, IdentityRole>(options =>
+            {
+                // Length rather than character classes, as ANSSI recommends for passwords.
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>()
+            .AddErrorDescriber<FrenchIdentityErrorDescriber>();
+
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(2));
+        // Checked on every request: a password change or a reset signs the account out everywhere at once.
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.Zero;
+            // The refreshed principal is rebuilt from the database, which does not know how this
+            // session was opened: keep the proof of the second factor.
+            o.OnRefreshingPrincipal = context =>
+            {
+                var amr = context.CurrentPrincipal?.FindFirst("amr");
+                if (amr is not null && context.NewPrincipal?.Identity is ClaimsIdentity identity && !identity.HasClaim("amr", amr.Value))
+                {
+                    identity.AddClaim(new Claim("amr", amr.Value));
+                }
+
+                return Task.CompletedTask;
+            };
+        });
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "voixusager-session";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+            options.LoginPath = "/connexion";
+            options.LogoutPath = "/compte/deconnexion";
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                // A real 403 with the French error page, not a redirect to a page that says it.
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "voixusager-antiforgery";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Policies.Administrateur, p => p.RequireRole(Roles.Administrateur))
+            .AddPolicy(Policies.Qualite, p => p.RequireRole(Roles.Qualite).RequireClaim(PrefectureClaim))
+            .AddPolicy(Policies.Referent, p => p.RequireRole(Roles.Referent).RequireClaim(PrefectureClaim));
+
+        services.AddScoped<StaffUser>();
+        services.AddScoped<InvitationService>();
+        return services;
+    }
+}
+
+public static class Policies
+{
+    public const string Staff = "Personnel";
+    public const string Administrateur = "Administrateur";
+    public const string Qualite = "Qualite";
+    public const string Referent = "Referent";
+}
+
+/// <summary>Puts the user's préfecture in the sign-in cookie, so authorisation needs no extra query.</summary>
+public sealed class StaffClaimsPrincipalFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        if (user.PrefectureId is { } prefectureId)
+        {
+            identity.AddClaim(new Claim(IdentityRegistration.PrefectureClaim, prefectureId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        if (!string.IsNullOrEmpty(user.DisplayName))
+        {
+            identity.AddClaim(new Claim(ClaimTypes.GivenName, user.DisplayName));
+        }
+
+        return identity;
+    }
+}

@@ -1,0 +1,98 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using VoixUsager.Accounts;
+using VoixUsager.Data;
+using VoixUsager.Web.Staff;
+
+namespace VoixUsager.Web.Pages.Shared;
+
+/// <summary>
+/// Lists accounts and invites new ones: for a quality team, its own préfecture only; for an
+/// administrator, every préfecture.
+/// </summary>
+public abstract class UsersPageModel(AppDbContext db, InvitationService invitations, StaffUser staff) : StaffPageModel
+{
+    public sealed record UserRow(string Email, string? Name, string Role, string? Prefecture, bool TwoFactor, bool LockedOut);
+
+    public sealed record PendingRow(string Email, string Name, string Role, string? Prefecture, DateTime ExpiresAtUtc);
+
+    public IReadOnlyList<UserRow> Users { get; private set; } = [];
+
+    public IReadOnlyList<PendingRow> Pending { get; private set; } = [];
+
+    public IReadOnlyList<(int Id, string Name)> Prefectures { get; private set; } = [];
+
+    public bool IsNational => staff.IsAdministrateur;
+
+    [BindProperty]
+    public string Email { get; set; } = "";
+
+    [BindProperty]
+    public string DisplayName { get; set; } = "";
+
+    [BindProperty]
+    public string Role { get; set; } = Roles.Referent;
+
+    [BindProperty]
+    public int? PrefectureId { get; set; }
+
+    public bool Sent { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var prefectureId = IsNational ? (Role == Roles.Administrateur ? null : PrefectureId) : staff.PrefectureId;
+        var errors = await invitations.InviteAsync(
+            new InvitationService.InviteRequest(Email, DisplayName, Role, prefectureId), $"{Request.Scheme}://{Request.Host}", cancellationToken);
+        await LoadAsync(cancellationToken);
+        if (errors.Count > 0)
+        {
+            foreach (var (field, message) in errors)
+            {
+                Errors[field] = message;
+            }
+
+            return Invalid();
+        }
+
+        Sent = true;
+        var sentTo = Email;
+        Email = DisplayName = "";
+        ViewData["SentTo"] = sentTo;
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        ViewData["Title"] = IsNational ? "Comptes" : "Comptes de ma préfecture";
+        var scope = staff.PrefectureId;
+        var national = IsNational;
+        var prefectures = await db.Prefectures.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Id, p.DisplayName }).ToListAsync(cancellationToken);
+        var names = prefectures.ToDictionary(p => p.Id, p => p.DisplayName);
+        Prefectures = prefectures.Select(p => (p.Id, p.DisplayName)).ToList();
+
+        var now = DateTime.UtcNow;
+        var users = await db.Users.AsNoTracking()
+            .Where(u => national || u.PrefectureId == scope)
+            .Select(u => new
+            {
+                u.Email,
+                u.DisplayName,
+                u.PrefectureId,
+                u.TwoFactorEnabled,
+                Locked = u.LockoutEnd != null && u.LockoutEnd > DateTimeOffset.UtcNow,
+                Role = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        Users = users
+            .Select(u => new UserRow(u.Email ?? "", u.DisplayName, Roles.Label(u.Role ?? ""), u.PrefectureId is { } p ? names.GetValueOrDefault(p) : null, u.TwoFactorEnabled, u.Locked))
+            .OrderBy(u => u.Prefecture).ThenBy(u => u.Email)
+            .ToList();
+        Pending = (await db.Invitations.AsNoTracking()
+                .Where(i => (national || i.PrefectureId == scope) && i.AcceptedAtUtc == null && i.RevokedAtUtc == null && i.ExpiresAtUtc > now)
+                .ToListAsync(cancellationToken))
+            .Select(i => new PendingRow(i.Email, i.DisplayName, Roles.Label(i.Role), i.PrefectureId is { } p ? names.GetValueOrDefault(p) : null, i.ExpiresAtUtc))
+            .ToList();
+    }
+}

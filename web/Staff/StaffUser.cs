@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Security.Claims;
+using VoixUsager.Accounts;
+using VoixUsager.Auditing;
+using VoixUsager.Data;
+using VoixUsager.Web.Hosting;
+
+namespace VoixUsager.Web.Staff;
+
+/// <summary>The signed-in member of staff, as every staff page needs it: id, role and préfecture.</summary>
+public sealed class StaffUser(IHttpContextAccessor accessor, FranceClock clock)
+{
+    private ClaimsPrincipal Principal => accessor.HttpContext?.User ?? new ClaimsPrincipal();
+
+    public string Id => Principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("No signed-in user.");
+
+    public string Email => Principal.FindFirstValue(ClaimTypes.Email) ?? Principal.FindFirstValue(ClaimTypes.Name) ?? "";
+
+    public string DisplayName => Principal.FindFirstValue(ClaimTypes.GivenName) ?? Email;
+
+    public int? PrefectureId =>
+        int.TryParse(Principal.FindFirstValue(IdentityRegistration.PrefectureClaim), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    public bool IsAdministrateur => Principal.IsInRole(Roles.Administrateur);
+
+    public bool IsQualite => Principal.IsInRole(Roles.Qualite);
+
+    public bool IsReferent => Principal.IsInRole(Roles.Referent);
+
+    /// <summary>Adds an audit entry to the context; it is saved with the change it describes.</summary>
+    public void Audit(AppDbContext db, string action, string entityType, object? entityId, int? prefectureId, string? details = null) =>
+        db.AuditEntries.Add(new AuditEntry
+        {
+            AtUtc = clock.UtcNow,
+            UserId = Id,
+            UserEmail = Email,
+            PrefectureId = prefectureId,
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId?.ToString(),
+            Details = details is { Length: > 4000 } ? details[..4000] : details,
+        });
+}
