@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using VoixUsager.Tests.Infrastructure;
@@ -9,31 +7,11 @@ namespace VoixUsager.Tests.Browser;
 /// <summary>A usager on a 320-pixel phone, in real Chromium, against the real application.</summary>
 public sealed class SurveyBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static readonly AxeRunOptions Wcag21AA = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    };
-
     private string SurveyUrl => $"{fixture.BaseUrl}/avis/{TestData.OpenSiteCode}?canal=qr";
 
-    private async Task<IPage> NewPhonePageAsync(bool javaScript = true)
-    {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = 320, Height = 640 },
-            JavaScriptEnabled = javaScript,
-            Locale = "fr-FR",
-        });
-        return await context.NewPageAsync();
-    }
+    private Task<IPage> NewPhonePageAsync(bool javaScript = true) => fixture.NewPageAsync(javaScript: javaScript);
 
-    private static async Task AssertNoAccessibilityViolationAsync(IPage page, string what)
-    {
-        var result = await page.RunAxe(Wcag21AA);
-        var violations = string.Join("\n", result.Violations.Select(v =>
-            $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}"));
-        Assert.True(result.Violations.Length == 0, $"axe-core found WCAG 2.1 AA violations on {what}:\n{violations}");
-    }
+    private static Task AssertNoAccessibilityViolationAsync(IPage page, string what) => Accessibility.AssertNoWcag21AAViolationAsync(page, what);
 
     private static async Task AssertFitsIn320PixelsAsync(IPage page)
     {

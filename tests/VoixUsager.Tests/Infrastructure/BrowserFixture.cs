@@ -9,7 +9,7 @@ namespace VoixUsager.Tests.Infrastructure;
 /// The application on a real Kestrel port of loopback, seeded with <see cref="TestData"/>, and Debian's
 /// headless Chromium driven by Playwright.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public VoixUsagerAppFactory App { get; } = new();
 
@@ -24,7 +24,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         App.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
         App.StartServer();
         BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        await App.WithDbAsync(TestData.SeedAsync);
+        await SeedAsync();
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -33,6 +33,20 @@ public sealed class BrowserFixture : IAsyncLifetime
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         });
+    }
+
+    protected virtual Task SeedAsync() => App.WithDbAsync(TestData.SeedAsync);
+
+    /// <summary>A fresh browser context the size of a phone, or of a laptop.</summary>
+    public async Task<IPage> NewPageAsync(int width = 320, int height = 640, bool javaScript = true)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            JavaScriptEnabled = javaScript,
+            Locale = "fr-FR",
+        });
+        return await context.NewPageAsync();
     }
 
     public async Task DisposeAsync()
