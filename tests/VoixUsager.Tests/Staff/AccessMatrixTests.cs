@@ -53,6 +53,8 @@ public sealed class AccessMatrixTests : IClassFixture<AccessMatrixTests.App>
         { "GET", "/administration/campagnes-mysteres", $"{Login} {Ok} {Forbidden} {Forbidden} {Forbidden} {Forbidden} {Forbidden} {Forbidden}" },
         { "GET", "/administration/campagnes-mysteres/nouvelle", $"{Login} {Ok} {Forbidden} {Forbidden} {Forbidden} {Forbidden} {Forbidden} {Forbidden}" },
         { "GET", "/administration/utilisateurs", $"{Login} {Ok} {Forbidden} {Forbidden} {Forbidden} {Forbidden} {Forbidden} {Forbidden}" },
+        { "GET", "/administration/prefectures", $"{Login} {Ok} {Forbidden} {Forbidden} {Forbidden} {Forbidden} {Forbidden} {Forbidden}" },
+        { "GET", "/administration/grilles", $"{Login} {Ok} {Forbidden} {Forbidden} {Forbidden} {Forbidden} {Forbidden} {Forbidden}" },
         { "GET", "/qualite/utilisateurs", $"{Login} {Forbidden} {Ok} {Forbidden} {Ok} {Forbidden} {Ok} {Forbidden}" },
         { "GET", "/qualite/journal", $"{Login} {Forbidden} {Ok} {Forbidden} {Ok} {Forbidden} {Ok} {Forbidden}" },
         { "GET", "/qualite/mystere", $"{Login} {Forbidden} {Ok} {Forbidden} {Ok} {Forbidden} {Ok} {Forbidden}" },
