@@ -26,6 +26,15 @@ public static class CoreServicesRegistration
         return services;
     }
 
+    public static IServiceCollection AddResultsServices(this IServiceCollection services)
+    {
+        services.AddScoped<Results.SurveyResultsService>();
+        services.AddScoped<Results.MysteryResultsService>();
+        services.AddScoped<Results.IndicatorService>();
+        services.AddScoped<Results.SnapshotService>();
+        return services;
+    }
+
     /// <summary>Only the process that receives survey posts (the web) runs the response writer.</summary>
     public static IServiceCollection AddSurveyResponseWriter(this IServiceCollection services)
     {

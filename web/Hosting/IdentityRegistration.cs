@@ -78,7 +78,8 @@ public static class IdentityRegistration
             .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser())
             .AddPolicy(Policies.Administrateur, p => p.RequireRole(Roles.Administrateur))
             .AddPolicy(Policies.Qualite, p => p.RequireRole(Roles.Qualite).RequireClaim(PrefectureClaim))
-            .AddPolicy(Policies.Referent, p => p.RequireRole(Roles.Referent).RequireClaim(PrefectureClaim));
+            .AddPolicy(Policies.Referent, p => p.RequireRole(Roles.Referent).RequireClaim(PrefectureClaim))
+            .AddPolicy(Policies.Resultats, p => p.RequireRole(Roles.Qualite, Roles.Administrateur));
 
         services.AddScoped<StaffUser>();
         services.AddScoped<InvitationService>();
@@ -92,6 +93,9 @@ public static class Policies
     public const string Administrateur = "Administrateur";
     public const string Qualite = "Qualite";
     public const string Referent = "Referent";
+
+    /// <summary>A quality team for its préfecture, an administrator for any.</summary>
+    public const string Resultats = "Resultats";
 }
 
 /// <summary>Puts the user's préfecture in the sign-in cookie, so authorisation needs no extra query.</summary>

@@ -19,6 +19,7 @@ public static class WebRegistration
         services.AddSurveyServices();
         services.AddSurveyResponseWriter();
         services.AddMysteryServices();
+        services.AddResultsServices();
         services.AddEmail();
         services.AddHttpContextAccessor();
         services.AddVoixUsagerIdentity();
@@ -36,6 +37,7 @@ public static class WebRegistration
             options.Conventions.AuthorizeFolder("/Administration", Policies.Administrateur);
             options.Conventions.AuthorizeFolder("/Qualite", Policies.Qualite);
             options.Conventions.AuthorizeFolder("/Referent", Policies.Referent);
+            options.Conventions.AuthorizeFolder("/Resultats", Policies.Resultats);
         }).AddMvcOptions(options => options.Filters.Add<Staff.TwoFactorRequirement>());
         // French pages are written as UTF-8 text, not as &#233; entities.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -43,5 +43,6 @@ public sealed class TwoFactorRequirement : IAsyncPageFilter
         || page.StartsWith("/Administration", StringComparison.OrdinalIgnoreCase)
         || page.StartsWith("/Qualite", StringComparison.OrdinalIgnoreCase)
         || page.StartsWith("/Referent", StringComparison.OrdinalIgnoreCase)
+        || page.StartsWith("/Resultats", StringComparison.OrdinalIgnoreCase)
         || page.StartsWith("/Compte", StringComparison.OrdinalIgnoreCase);
 }

@@ -5,6 +5,7 @@ using VoixUsager.Auditing;
 using VoixUsager.Mystery;
 using VoixUsager.Prefectures;
 using VoixUsager.Questionnaires;
+using VoixUsager.Results;
 using VoixUsager.Surveys;
 
 namespace VoixUsager.Data;
@@ -30,6 +31,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<MysteryCallRecord> MysteryCallRecords => Set<MysteryCallRecord>();
     public DbSet<MysteryEmailRecord> MysteryEmailRecords => Set<MysteryEmailRecord>();
     public DbSet<MysteryAnswer> MysteryAnswers => Set<MysteryAnswer>();
+    public DbSet<SiteMonthlyVisitors> SiteMonthlyVisitors => Set<SiteMonthlyVisitors>();
+    public DbSet<SuggestionReview> SuggestionReviews => Set<SuggestionReview>();
+    public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
+    public DbSet<ResultsSnapshot> ResultsSnapshots => Set<ResultsSnapshot>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -133,6 +138,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
 
         ConfigureAccountsAndAudit(builder);
         ConfigureMystery(builder);
+        ConfigureResults(builder);
 
         builder.Entity<SurveyAnswer>(answer =>
         {
@@ -258,6 +264,40 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
             answer.HasIndex(a => new { a.RecordId, a.CriterionId }).IsUnique();
             answer.HasOne<MysteryRecord>().WithMany(r => r.Answers).HasForeignKey(a => a.RecordId).OnDelete(DeleteBehavior.Cascade);
             answer.HasOne<GridCriterion>().WithMany().HasForeignKey(a => a.CriterionId).OnDelete(DeleteBehavior.Restrict);
+        });
+    }
+
+    private static void ConfigureResults(ModelBuilder builder)
+    {
+        builder.Entity<SiteMonthlyVisitors>(visitors =>
+        {
+            visitors.HasIndex(v => new { v.SiteId, v.Month }).IsUnique();
+            visitors.HasOne<Site>().WithMany().HasForeignKey(v => v.SiteId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<SuggestionReview>(review =>
+        {
+            review.Property(r => r.Response).HasMaxLength(2000);
+            review.Property(r => r.ReviewedByUserId).HasMaxLength(450);
+            review.HasIndex(r => r.AnswerId).IsUnique();
+            review.HasOne<SurveyAnswer>().WithMany().HasForeignKey(r => r.AnswerId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<IndicatorValue>(indicator =>
+        {
+            indicator.Property(i => i.Code).HasMaxLength(60);
+            indicator.Property(i => i.Comment).HasMaxLength(1000);
+            indicator.Property(i => i.UpdatedBy).HasMaxLength(256);
+            indicator.HasIndex(i => new { i.PrefectureId, i.Code, i.Year, i.Semester }).IsUnique();
+            indicator.HasOne<Prefecture>().WithMany().HasForeignKey(i => i.PrefectureId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<ResultsSnapshot>(snapshot =>
+        {
+            snapshot.Property(s => s.ComputedBy).HasMaxLength(256);
+            snapshot.Property(s => s.Description).HasMaxLength(500);
+            snapshot.HasIndex(s => new { s.PrefectureId, s.CutoffUtc });
+            snapshot.HasOne<Prefecture>().WithMany().HasForeignKey(s => s.PrefectureId).OnDelete(DeleteBehavior.Restrict);
         });
     }
 }

@@ -27,7 +27,7 @@ public sealed class StaffClient(HttpClient http) : IDisposable
     {
         var page = await GetPageAsync(formPage ?? url);
         var token = page.QuerySelector("main form input[name=__RequestVerificationToken]")?.GetAttribute("value")
-            ?? throw new InvalidOperationException($"No antiforgery token on {formPage ?? url}.");
+            ?? throw new InvalidOperationException($"No antiforgery token on {formPage ?? url}: {page.QuerySelector("main")?.TextContent.Trim()[..Math.Min(400, page.QuerySelector("main")?.TextContent.Trim().Length ?? 0)]}");
         return await http.PostAsync(url, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))));
     }
 

@@ -1,0 +1,41 @@
+namespace VoixUsager.Results;
+
+public enum IndicatorUnit
+{
+    Percent,
+    Count,
+}
+
+/// <summary>A national indicator of the Qual-e-pref reports, with its default target.</summary>
+public sealed record IndicatorDefinition(string Code, string Label, IndicatorUnit Unit, double? DefaultTarget, bool IsComputed);
+
+public static class Indicators
+{
+    public const string CallsAnswered = "appels-aboutis";
+    public const string EmailsWithinFiveDays = "courriels-5-jours";
+    public const string SurveySatisfaction = "satisfaction-usagers";
+
+    public static readonly IReadOnlyList<IndicatorDefinition> All =
+    [
+        new(CallsAnswered, "Taux d’appels aboutis", IndicatorUnit.Percent, 90, IsComputed: true),
+        new("site-maj-72h", "Site internet mis à jour sous 72 heures", IndicatorUnit.Percent, 100, IsComputed: false),
+        new("taux-connexion-site", "Taux de connexion au site internet (visiteurs / population)", IndicatorUnit.Percent, 5, IsComputed: false),
+        new("engagement-reseaux", "Taux d’engagement sur les réseaux sociaux", IndicatorUnit.Percent, 2, IsComputed: false),
+        new(EmailsWithinFiveDays, "Courriels répondus sous 5 jours ouvrés", IndicatorUnit.Percent, 80, IsComputed: true),
+        new("collectivites-rdv-4j", "Collectivités : rendez-vous fixé sous 4 jours", IndicatorUnit.Percent, 80, IsComputed: false),
+        new("collectivites-rdv-10j", "Collectivités : rendez-vous tenu sous 10 jours", IndicatorUnit.Percent, 80, IsComputed: false),
+        new(SurveySatisfaction, "Usagers satisfaits de l’accueil (enquête de satisfaction)", IndicatorUnit.Percent, null, IsComputed: true),
+        new("usagers-pan-jour", "Usagers du point d’accueil numérique par jour", IndicatorUnit.Count, null, IsComputed: false),
+        new("suggestions-reclamations", "Suggestions et réclamations reçues", IndicatorUnit.Count, null, IsComputed: false),
+    ];
+
+    public static IndicatorDefinition? Find(string code) => All.FirstOrDefault(i => i.Code == code);
+
+    /// <summary>The UTC bounds of a year or semester, in French civil time.</summary>
+    public static (DateOnly From, DateOnly To) Period(int year, int? semester) => semester switch
+    {
+        1 => (new DateOnly(year, 1, 1), new DateOnly(year, 6, 30)),
+        2 => (new DateOnly(year, 7, 1), new DateOnly(year, 12, 31)),
+        _ => (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31)),
+    };
+}

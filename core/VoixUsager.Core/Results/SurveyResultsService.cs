@@ -1,0 +1,292 @@
+using Microsoft.EntityFrameworkCore;
+using VoixUsager.Calendar;
+using VoixUsager.Data;
+using VoixUsager.Questionnaires;
+using VoixUsager.Results.Statistics;
+using VoixUsager.Surveys;
+
+namespace VoixUsager.Results;
+
+/// <summary>
+/// The survey figures of one préfecture. Counting happens in the database with grouped queries that
+/// every provider translates; only the counts (a few hundred rows at most) come back into memory.
+/// </summary>
+public sealed class SurveyResultsService(AppDbContext db)
+{
+    public async Task<Dictionary<string, string>> ValidateAsync(int prefectureId, SurveyFilter filter, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (filter.CampaignId is { } campaignId && !await db.SurveyCampaigns.AnyAsync(c => c.Id == campaignId && c.PrefectureId == prefectureId, cancellationToken))
+        {
+            errors["campagne"] = "Cette campagne n’existe pas pour votre préfecture.";
+        }
+
+        if (filter.SiteId is { } siteId && !await db.Sites.AnyAsync(s => s.Id == siteId && s.PrefectureId == prefectureId, cancellationToken))
+        {
+            errors["site"] = "Ce site n’existe pas pour votre préfecture.";
+        }
+
+        if (filter.MotifOptionId is { } optionId && !await db.QuestionOptions.AnyAsync(o => o.Id == optionId && o.Question.Code == DefaultQuestionnaire.Codes.Motif, cancellationToken))
+        {
+            errors["motif"] = "Ce motif de visite n’existe pas.";
+        }
+
+        if (filter.From is { } from && filter.To is { } to && to < from)
+        {
+            errors["du"] = "La date de début doit précéder la date de fin.";
+        }
+
+        if (filter.Channel is { } channel && !Enum.IsDefined(channel))
+        {
+            errors["canal"] = "Ce canal n’existe pas.";
+        }
+
+        return errors;
+    }
+
+    public IQueryable<SurveyResponse> Responses(int prefectureId, SurveyFilter filter)
+    {
+        var query = db.SurveyResponses.AsNoTracking().Where(r => r.Campaign.PrefectureId == prefectureId);
+        if (filter.CampaignId is { } campaignId)
+        {
+            query = query.Where(r => r.CampaignId == campaignId);
+        }
+
+        if (filter.From is { } from)
+        {
+            var fromUtc = FrenchTimeZones.ParisToUtc(from.ToDateTime(TimeOnly.MinValue));
+            query = query.Where(r => r.SubmittedAtUtc >= fromUtc);
+        }
+
+        if (filter.To is { } to)
+        {
+            var toUtc = FrenchTimeZones.ParisToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
+            query = query.Where(r => r.SubmittedAtUtc < toUtc);
+        }
+
+        if (filter.CutoffUtc is { } cutoff)
+        {
+            query = query.Where(r => r.SubmittedAtUtc <= cutoff);
+        }
+
+        if (filter.SiteId is { } siteId)
+        {
+            query = query.Where(r => r.SiteId == siteId);
+        }
+
+        if (filter.Channel is { } channel)
+        {
+            query = query.Where(r => r.Channel == channel);
+        }
+
+        if (filter.MotifOptionId is { } motif)
+        {
+            query = query.Where(r => r.Answers.Any(a => a.OptionId == motif));
+        }
+
+        return query;
+    }
+
+    public async Task<SurveyResults> ComputeAsync(int prefectureId, SurveyFilter filter, CancellationToken cancellationToken)
+    {
+        var prefectureName = await db.Prefectures.Where(p => p.Id == prefectureId).Select(p => p.DisplayName).SingleAsync(cancellationToken);
+        var campaigns = await db.SurveyCampaigns.AsNoTracking().Where(c => c.PrefectureId == prefectureId).OrderBy(c => c.StartsOn).ToListAsync(cancellationToken);
+        var catalog = await QuestionCatalogAsync(campaigns.Select(c => c.QuestionnaireVersionId).Distinct().ToList(), cancellationToken);
+
+        var responses = Responses(prefectureId, filter);
+        var count = await responses.CountAsync(cancellationToken);
+        var counts = await CountOptionsAsync(responses, cancellationToken);
+
+        var campaign = filter.CampaignId is { } id ? campaigns.Single(c => c.Id == id) : null;
+        var previous = campaign is null ? null : campaigns.LastOrDefault(c => c.StartsOn < campaign.StartsOn);
+        Dictionary<(int QuestionId, int OptionId), int>? previousCounts = null;
+        if (previous is not null)
+        {
+            var previousFilter = filter with { CampaignId = previous.Id, From = null, To = null };
+            previousCounts = await CountOptionsAsync(Responses(prefectureId, previousFilter), cancellationToken);
+        }
+
+        var questions = catalog.Questions
+            .GroupBy(q => q.Code)
+            .Select(g =>
+            {
+                var first = g.OrderByDescending(q => q.VersionId).First();
+                var options = first.Options.Select(o => new OptionCount(o.Code, o.Label,
+                    g.Sum(q => q.Options.Where(x => x.Code == o.Code).Sum(x => counts.GetValueOrDefault((q.Id, x.Id)))))).ToList();
+                ScaleSummary? scale = null;
+                ProportionComparison? comparison = null;
+                if (first.Kind == QuestionKind.SatisfactionScale)
+                {
+                    scale = Summarise(g, counts);
+                    if (previousCounts is not null)
+                    {
+                        comparison = TwoProportionTest.Compare(scale.TopTwoBox, Summarise(g, previousCounts).TopTwoBox);
+                    }
+                }
+                else if (first.Kind == QuestionKind.FreeText)
+                {
+                    options = [];
+                }
+
+                return new QuestionResult(first.Code, first.Order, first.Text, first.Kind, options, scale, comparison);
+            })
+            .OrderBy(q => q.Order)
+            .ToList();
+
+        var global = catalog.Questions.Where(q => q.Code == DefaultQuestionnaire.Codes.SatisfactionGlobale).ToList();
+        var globalIds = global.Select(q => q.Id).ToList();
+        var sites = await db.Sites.AsNoTracking().Where(s => s.PrefectureId == prefectureId).OrderBy(s => s.Kind).ThenBy(s => s.Name).ToListAsync(cancellationToken);
+
+        var bySiteCounts = await (from a in db.SurveyAnswers
+                                  join r in responses on a.ResponseId equals r.Id
+                                  where globalIds.Contains(a.QuestionId) && a.OptionId != null
+                                  group a by new { r.SiteId, a.OptionId } into g
+                                  select new { g.Key.SiteId, g.Key.OptionId, Count = g.Count() }).ToListAsync(cancellationToken);
+        var bySite = sites
+            .Select(s => new BreakdownRow(s.Name, SummariseOptions(global, bySiteCounts.Where(c => c.SiteId == s.Id).ToDictionary(c => c.OptionId!.Value, c => c.Count))))
+            .ToList();
+
+        var byChannelCounts = await (from a in db.SurveyAnswers
+                                     join r in responses on a.ResponseId equals r.Id
+                                     where globalIds.Contains(a.QuestionId) && a.OptionId != null
+                                     group a by new { r.Channel, a.OptionId } into g
+                                     select new { g.Key.Channel, g.Key.OptionId, Count = g.Count() }).ToListAsync(cancellationToken);
+        var byChannel = Enum.GetValues<SurveyChannel>()
+            .Select(ch => new BreakdownRow(SurveyChannels.Label(ch), SummariseOptions(global, byChannelCounts.Where(c => c.Channel == ch).ToDictionary(c => c.OptionId!.Value, c => c.Count))))
+            .Where(row => row.Satisfaction.Expressed + row.Satisfaction.SansAvis > 0)
+            .ToList();
+
+        // The trend ignores the campaign and date filters on purpose: it is the satisfaction of every campaign.
+        var trendFilter = filter with { CampaignId = null, From = null, To = null };
+        var trendCounts = await (from a in db.SurveyAnswers
+                                 join r in Responses(prefectureId, trendFilter) on a.ResponseId equals r.Id
+                                 where globalIds.Contains(a.QuestionId) && a.OptionId != null
+                                 group a by new { r.CampaignId, a.OptionId } into g
+                                 select new { g.Key.CampaignId, g.Key.OptionId, Count = g.Count() }).ToListAsync(cancellationToken);
+        var trend = campaigns
+            .Select(c =>
+            {
+                var summary = SummariseOptions(global, trendCounts.Where(t => t.CampaignId == c.Id).ToDictionary(t => t.OptionId!.Value, t => t.Count));
+                return (c.Name, summary.TopTwoBox.Total == 0 ? (double?)null : summary.TopTwoBox.Rate);
+            })
+            .ToList();
+
+        var representativeness = await RepresentativenessAsync(sites, responses, campaign, filter, cancellationToken);
+        var scope = campaign?.Name ?? (filter.From is not null || filter.To is not null
+            ? $"du {filter.From?.ToString("dd/MM/yyyy") ?? "début"} au {filter.To?.ToString("dd/MM/yyyy") ?? "aujourd’hui"}"
+            : "toutes les campagnes");
+        return new SurveyResults(prefectureName, scope, filter.CutoffUtc, count, questions, bySite, byChannel, representativeness, previous?.Name, trend);
+    }
+
+    public sealed record NationalRow(int PrefectureId, string Prefecture, int Responses, Proportion Satisfaction);
+
+    /// <summary>
+    /// Every préfecture at a glance, for administrators: responses and overall satisfaction, from two
+    /// grouped queries over all the answers to the overall-satisfaction question.
+    /// </summary>
+    public async Task<IReadOnlyList<NationalRow>> NationalOverviewAsync(DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+    {
+        var prefectures = await db.Prefectures.AsNoTracking().Select(p => new { p.Id, p.DisplayName }).ToListAsync(cancellationToken);
+        var responses = db.SurveyResponses.AsNoTracking().AsQueryable();
+        if (from is { } f)
+        {
+            var fromUtc = FrenchTimeZones.ParisToUtc(f.ToDateTime(TimeOnly.MinValue));
+            responses = responses.Where(r => r.SubmittedAtUtc >= fromUtc);
+        }
+
+        if (to is { } t)
+        {
+            var toUtc = FrenchTimeZones.ParisToUtc(t.AddDays(1).ToDateTime(TimeOnly.MinValue));
+            responses = responses.Where(r => r.SubmittedAtUtc < toUtc);
+        }
+
+        var counts = await responses.GroupBy(r => r.Campaign.PrefectureId).Select(g => new { PrefectureId = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var options = await db.QuestionOptions.AsNoTracking()
+            .Where(o => o.Question.Code == DefaultQuestionnaire.Codes.SatisfactionGlobale)
+            .Select(o => new { o.Id, o.Score }).ToListAsync(cancellationToken);
+        var optionIds = options.Select(o => o.Id).ToList();
+        var satisfaction = await (from a in db.SurveyAnswers
+                                  join r in responses on a.ResponseId equals r.Id
+                                  where a.OptionId != null && optionIds.Contains(a.OptionId.Value)
+                                  group a by new { r.Campaign.PrefectureId, a.OptionId } into g
+                                  select new { g.Key.PrefectureId, g.Key.OptionId, Count = g.Count() }).ToListAsync(cancellationToken);
+        var scoreOf = options.ToDictionary(o => o.Id, o => o.Score);
+        return prefectures.Select(p =>
+        {
+            var rows = satisfaction.Where(s => s.PrefectureId == p.Id).ToList();
+            int Count(int? score) => rows.Where(r => scoreOf[r.OptionId!.Value] == score).Sum(r => r.Count);
+            var summary = SatisfactionScale.Summarize(Count(4), Count(3), Count(2), Count(1), Count(null));
+            return new NationalRow(p.Id, p.DisplayName, counts.FirstOrDefault(c => c.PrefectureId == p.Id)?.Count ?? 0, summary.TopTwoBox);
+        }).OrderBy(r => r.Prefecture, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), true)).ToList();
+    }
+
+    /// <summary>
+    /// Responses against 10 % of the site's average monthly visitors, over the months of the period
+    /// shown (the campaign's, the date range's, or the last twelve months).
+    /// </summary>
+    private async Task<IReadOnlyList<RepresentativenessRow>> RepresentativenessAsync(
+        List<Prefectures.Site> sites, IQueryable<SurveyResponse> responses, SurveyCampaign? campaign, SurveyFilter filter, CancellationToken cancellationToken)
+    {
+        var to = filter.To ?? campaign?.EndsOn ?? DateOnly.FromDateTime(DateTime.UtcNow);
+        var from = filter.From ?? campaign?.StartsOn ?? to.AddMonths(-12);
+        var firstMonth = new DateOnly(from.Year, from.Month, 1);
+        var siteIds = sites.Select(s => s.Id).ToList();
+        var visitors = await db.SiteMonthlyVisitors.AsNoTracking()
+            .Where(v => siteIds.Contains(v.SiteId) && v.Month >= firstMonth && v.Month <= to)
+            .ToListAsync(cancellationToken);
+        var perSite = await responses.GroupBy(r => r.SiteId).Select(g => new { SiteId = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        return sites.Select(s =>
+        {
+            var months = visitors.Where(v => v.SiteId == s.Id).ToList();
+            var responsesHere = perSite.FirstOrDefault(p => p.SiteId == s.Id)?.Count ?? 0;
+            if (months.Count == 0)
+            {
+                return new RepresentativenessRow(s.Name, responsesHere, null, null, null);
+            }
+
+            var average = months.Average(m => m.Visitors);
+            var target = (int)Math.Ceiling(average * 0.10);
+            return new RepresentativenessRow(s.Name, responsesHere, average, target, responsesHere >= target);
+        }).ToList();
+    }
+
+    private async Task<Dictionary<(int QuestionId, int OptionId), int>> CountOptionsAsync(IQueryable<SurveyResponse> responses, CancellationToken cancellationToken)
+    {
+        var rows = await (from a in db.SurveyAnswers
+                          join r in responses on a.ResponseId equals r.Id
+                          where a.OptionId != null
+                          group a by new { a.QuestionId, a.OptionId } into g
+                          select new { g.Key.QuestionId, g.Key.OptionId, Count = g.Count() }).ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => (r.QuestionId, r.OptionId!.Value), r => r.Count);
+    }
+
+    private static ScaleSummary Summarise(IEnumerable<CatalogQuestion> versions, Dictionary<(int QuestionId, int OptionId), int> counts)
+    {
+        int Count(int? score) => versions.Sum(q => q.Options.Where(o => o.Score == score).Sum(o => counts.GetValueOrDefault((q.Id, o.Id))));
+        return SatisfactionScale.Summarize(Count(4), Count(3), Count(2), Count(1), Count(null));
+    }
+
+    private static ScaleSummary SummariseOptions(IEnumerable<CatalogQuestion> versions, Dictionary<int, int> countsByOption)
+    {
+        int Count(int? score) => versions.Sum(q => q.Options.Where(o => o.Score == score).Sum(o => countsByOption.GetValueOrDefault(o.Id)));
+        return SatisfactionScale.Summarize(Count(4), Count(3), Count(2), Count(1), Count(null));
+    }
+
+    public sealed record CatalogOption(int Id, string Code, string Label, int? Score);
+
+    public sealed record CatalogQuestion(int Id, int VersionId, string Code, int Order, string Text, QuestionKind Kind, IReadOnlyList<CatalogOption> Options);
+
+    public sealed record QuestionCatalog(IReadOnlyList<CatalogQuestion> Questions);
+
+    /// <summary>The questions of every questionnaire version the préfecture's campaigns used, matched across versions by code.</summary>
+    public async Task<QuestionCatalog> QuestionCatalogAsync(IReadOnlyList<int> versionIds, CancellationToken cancellationToken)
+    {
+        var questions = await db.Questions.AsNoTracking().Include(q => q.Options)
+            .Where(q => versionIds.Contains(q.QuestionnaireVersionId))
+            .ToListAsync(cancellationToken);
+        return new QuestionCatalog(questions
+            .Select(q => new CatalogQuestion(q.Id, q.QuestionnaireVersionId, q.Code, q.Order, q.Text, q.Kind,
+                q.Options.OrderBy(o => o.Order).Select(o => new CatalogOption(o.Id, o.Code, o.Label, o.Score)).ToList()))
+            .ToList());
+    }
+}

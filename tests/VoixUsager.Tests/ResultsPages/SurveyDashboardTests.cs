@@ -1,0 +1,154 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using VoixUsager.Tests.Infrastructure;
+
+namespace VoixUsager.Tests.ResultsPages;
+
+/// <summary>The quality team's dashboard, end to end against a data set whose figures were worked out by hand.</summary>
+public sealed class SurveyDashboardTests : IAsyncLifetime
+{
+    private readonly VoixUsagerAppFactory _app = new();
+    private ResultsTestData.Ids _ids = null!;
+    private StaffClient _cantal = null!;
+
+    public async Task InitializeAsync()
+    {
+        _ids = await ResultsTestData.SeedAsync(_app);
+        _cantal = StaffClient.For(_app);
+        await _cantal.SignInAsync(StaffTestData.Email("Qualite", "cantal"), StaffTestData.Password);
+    }
+
+    public Task DisposeAsync()
+    {
+        _cantal.Dispose();
+        _app.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private static string Cells(AngleSharp.Dom.IElement row) => string.Join(" | ", row.QuerySelectorAll("th, td").Select(c => c.TextContent.Trim()));
+
+    [Fact]
+    public async Task Overall_satisfaction_rate_interval_and_comparison_match_the_hand_computed_figures()
+    {
+        var page = await _cantal.GetPageAsync($"/resultats?campagne={_ids.CurrentCampaignId}");
+
+        var row = page.QuerySelectorAll("main table tr").Single(r => r.TextContent.Contains("Globalement, êtes-vous satisfait", StringComparison.Ordinal));
+        var cells = Cells(row);
+        Assert.Contains("| 12 | 10 | 5 | 3 | 10 |", cells);
+        Assert.Contains("73,3 % (n = 30)", cells);
+        Assert.Contains("55,6 % – 85,8 %", cells);
+        Assert.Contains("Hausse de 13,3 points", cells);
+        Assert.Contains("trop faible", cells);
+        Assert.Contains("p = 0,32", cells);
+        Assert.Contains("40 réponse(s)", page.QuerySelector("main")!.TextContent);
+
+        // Mean score: (12×4 + 10×3 + 5×2 + 3×1) / 30 = 91 / 30 = 3,03.
+        Assert.Contains("| 3,03 |", cells);
+    }
+
+    [Fact]
+    public async Task Site_channel_and_motif_filters_narrow_the_figures()
+    {
+        var bySite = await _cantal.GetPageAsync($"/resultats?campagne={_ids.CurrentCampaignId}&site={_ids.SecondSiteId}");
+        Assert.Contains("10 réponse(s)", bySite.QuerySelector("main")!.TextContent);
+
+        var byChannel = await _cantal.GetPageAsync($"/resultats?campagne={_ids.CurrentCampaignId}&canal=QrCode");
+        Assert.Contains("20 réponse(s)", byChannel.QuerySelector("main")!.TextContent);
+
+        var byDate = await _cantal.GetPageAsync($"/resultats?campagne=&du={DateTime.UtcNow.AddDays(-100):yyyy-MM-dd}");
+        Assert.Contains("40 réponse(s)", byDate.QuerySelector("main")!.TextContent);
+    }
+
+    [Theory]
+    [InlineData("campagne={allier}", "Cette campagne n’existe pas pour votre préfecture.")]
+    [InlineData("campagne=999999", "Cette campagne n’existe pas pour votre préfecture.")]
+    [InlineData("site=abc", "Cette valeur de filtre n’est pas reconnue.")]
+    [InlineData("du=2026-12-01&au=2026-01-01", "La date de début doit précéder la date de fin.")]
+    [InlineData("du=01/12/2026", "Indiquez une date au format jj/mm/aaaa.")]
+    [InlineData("canal=Pigeon", "Ce canal n’existe pas.")]
+    public async Task Bad_filters_get_a_clear_french_error(string query, string message)
+    {
+        var response = await _cantal.Http.GetAsync($"/resultats?{query.Replace("{allier}", _ids.AllierCampaignId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(message, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task Another_prefecture_quality_team_cannot_read_these_results()
+    {
+        using var allier = StaffClient.For(_app);
+        await allier.SignInAsync(StaffTestData.Email("Qualite", "allier"), StaffTestData.Password);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await allier.Http.GetAsync($"/resultats?prefecture={_ids.Staff.CantalId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await allier.Http.GetAsync($"/resultats?campagne={_ids.CurrentCampaignId}")).StatusCode);
+        using var referent = StaffClient.For(_app);
+        await referent.SignInAsync(StaffTestData.Email("Referent", "allier"), StaffTestData.Password);
+        Assert.Equal(HttpStatusCode.Forbidden, (await referent.Http.GetAsync("/resultats")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Administrator_reads_any_prefecture()
+    {
+        using var admin = StaffClient.For(_app);
+        await admin.SignInAsync(StaffTestData.AdminEmail, StaffTestData.Password);
+
+        var page = await admin.GetPageAsync($"/resultats?prefecture={_ids.Staff.CantalId}&campagne={_ids.CurrentCampaignId}");
+
+        Assert.Contains("40 réponse(s)", page.QuerySelector("main")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Charts_are_png_images_with_alternative_text_followed_by_tables()
+    {
+        var page = await _cantal.GetPageAsync($"/resultats?campagne={_ids.CurrentCampaignId}");
+        var images = page.QuerySelectorAll("main img");
+        Assert.Equal(3, images.Length);
+        foreach (var image in images)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(image.GetAttribute("alt")));
+            var png = await _cantal.Http.GetAsync(image.GetAttribute("src"));
+            Assert.Equal("image/png", png.Content.Headers.ContentType!.MediaType);
+            Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, (await png.Content.ReadAsByteArrayAsync())[..4]);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await _cantal.Http.GetAsync("/resultats/graphique/camembert")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Suggestions_are_masked_and_shown_as_text()
+    {
+        var page = await _cantal.GetPageAsync("/resultats/suggestions");
+        var text = page.QuerySelector("main")!.TextContent;
+
+        Assert.DoesNotContain("06 12 34 56 78", text);
+        Assert.DoesNotContain("jean.dupont@example.fr", text);
+        Assert.Contains("[téléphone masqué]", text);
+        Assert.Contains("<script>alert('x')</script> Plus de guichets le matin.", text);
+        Assert.Empty(page.QuerySelectorAll("main script"));
+
+        var searched = await _cantal.GetPageAsync("/resultats/suggestions?q=dupont");
+        Assert.Contains("0 suggestion(s)", searched.QuerySelector("main")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Visitor_counts_feed_representativeness_and_negative_counts_are_refused()
+    {
+        var refused = await _cantal.PostFormAsync("/resultats/frequentation", [new("SiteId", _ids.MainSiteId.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Month", DateTime.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)), new("Visitors", "-5")]);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("nombre entier positif ou nul", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        Assert.Equal(0, await _app.WithDbAsync(db => db.SiteMonthlyVisitors.CountAsync()));
+
+        var foreign = await _cantal.PostFormAsync("/resultats/frequentation", [new("SiteId", "999999"), new("Month", "2026-10"), new("Visitors", "100")]);
+        Assert.Equal(HttpStatusCode.BadRequest, foreign.StatusCode);
+
+        var month = DateTime.UtcNow.AddDays(-20).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var saved = await _cantal.PostFormAsync("/resultats/frequentation", [new("SiteId", _ids.MainSiteId.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Month", month), new("Visitors", "250")]);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var page = await _cantal.GetPageAsync($"/resultats?campagne={_ids.CurrentCampaignId}");
+        var row = page.QuerySelectorAll("main table tr").Single(r => r.TextContent.Contains("Représentativité", StringComparison.Ordinal) is false && r.QuerySelector("th")?.TextContent == "Préfecture Cantal" && r.QuerySelectorAll("td").Length == 4);
+        // 30 responses at the main site against 10 % of 250 visitors a month = 25: reached.
+        Assert.Equal("Préfecture Cantal | 30 | 250 | 25 | Oui", Cells(row));
+    }
+}

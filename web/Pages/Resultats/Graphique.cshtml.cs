@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Mvc;
+using VoixUsager.Data;
+using VoixUsager.Results;
+using VoixUsager.Web.Results;
+using VoixUsager.Web.Staff;
+
+namespace VoixUsager.Web.Pages.Resultats;
+
+/// <summary>A chart of the live results as a PNG; the page that shows it gives the same figures as a table.</summary>
+public class GraphiqueModel(AppDbContext db, StaffUser staff, SurveyResultsService survey, MysteryResultsService mystery) : ResultsPageModel(db, staff)
+{
+    public async Task<IActionResult> OnGetAsync(string kind, CancellationToken cancellationToken)
+    {
+        if (await ResolveAsync(cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        byte[]? png;
+        if (ResultsCharts.SurveyKinds.Contains(kind))
+        {
+            var filter = ReadFilter();
+            if (Errors.Count > 0 || (await survey.ValidateAsync(PrefectureId, filter, cancellationToken)).Count > 0)
+            {
+                return BadRequest();
+            }
+
+            png = ResultsCharts.Survey(kind, await survey.ComputeAsync(PrefectureId, filter, cancellationToken));
+        }
+        else if (ResultsCharts.MysteryKinds.Contains(kind))
+        {
+            png = ResultsCharts.Mystery(kind, await mystery.ComputeAsync(PrefectureId, null, null, SnapshotService.StrengthAt, SnapshotService.RecommendAt, cancellationToken));
+        }
+        else
+        {
+            return NotFound();
+        }
+
+        Response.Headers.CacheControl = "private, max-age=60";
+        return File(png!, "image/png");
+    }
+}

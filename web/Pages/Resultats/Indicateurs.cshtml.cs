@@ -1,0 +1,98 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using VoixUsager.Data;
+using VoixUsager.Results;
+using VoixUsager.Web.Results;
+using VoixUsager.Web.Staff;
+
+namespace VoixUsager.Web.Pages.Resultats;
+
+/// <summary>The national indicators per year or semester, against their targets, with a comment each.</summary>
+public class IndicateursModel(AppDbContext db, StaffUser staff, IndicatorService indicators, FranceClock clock) : ResultsPageModel(db, staff)
+{
+    public IReadOnlyList<IndicatorRow> Rows { get; private set; } = [];
+
+    public int Year { get; private set; }
+
+    public int? Semester { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (await PrepareAsync(cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (Errors.Count > 0)
+        {
+            return Invalid();
+        }
+
+        Rows = await indicators.ListAsync(PrefectureId, Year, Semester, null, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string code, CancellationToken cancellationToken)
+    {
+        if (await PrepareAsync(cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var target = Request.Form[$"target-{code}"].ToString();
+        var value = Request.Form[$"value-{code}"].ToString();
+        var comment = Request.Form[$"comment-{code}"].ToString();
+        if (Errors.Count == 0)
+        {
+            foreach (var (field, message) in await indicators.SaveAsync(PrefectureId, code, Year, Semester, target, value, comment, Staff.Email, cancellationToken))
+            {
+                Errors[$"{field}-{code}"] = message;
+            }
+        }
+
+        if (Errors.Count > 0)
+        {
+            Rows = await indicators.ListAsync(PrefectureId, Year, Semester, null, cancellationToken);
+            return Invalid();
+        }
+
+        Staff.Audit(Db, "indicateur.modifie", nameof(IndicatorValue), code, PrefectureId, $"{Year}{(Semester is { } s ? $" S{s}" : "")} : cible {target}, valeur {value}");
+        await Db.SaveChangesAsync(cancellationToken);
+        return Redirect($"/resultats/indicateurs?{PeriodQuery}");
+    }
+
+    public string PeriodQuery =>
+        $"{(PrefectureQuery.Length > 0 ? PrefectureQuery + "&" : "")}annee={Year}{(Semester is { } s ? $"&semestre={s}" : "")}";
+
+    private async Task<IActionResult?> PrepareAsync(CancellationToken cancellationToken)
+    {
+        ViewData["Title"] = "Indicateurs nationaux";
+        if (await ResolveAsync(cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        Year = clock.Today.Year;
+        var rawYear = Request.Query["annee"].ToString();
+        if (rawYear.Length > 0 && (!int.TryParse(rawYear, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 2000 or > 2100))
+        {
+            Errors["annee"] = "Choisissez une année entre 2000 et 2100.";
+        }
+        else if (rawYear.Length > 0)
+        {
+            Year = int.Parse(rawYear, CultureInfo.InvariantCulture);
+        }
+
+        var rawSemester = Request.Query["semestre"].ToString();
+        if (rawSemester is "1" or "2")
+        {
+            Semester = rawSemester == "1" ? 1 : 2;
+        }
+        else if (rawSemester.Length > 0)
+        {
+            Errors["semestre"] = "Le semestre est 1 ou 2.";
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using VoixUsager.Data;
+using VoixUsager.Results;
+using VoixUsager.Web.Results;
+using VoixUsager.Web.Staff;
+
+namespace VoixUsager.Web.Pages.Resultats;
+
+/// <summary>One snapshot, shown exactly as it was computed, charts included.</summary>
+public class InstantaneModel(AppDbContext db, StaffUser staff) : ResultsPageModel(db, staff)
+{
+    public ResultsSnapshot Snapshot { get; private set; } = null!;
+
+    public ResultsFigures Figures { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int id, string? kind, CancellationToken cancellationToken)
+    {
+        ViewData["Title"] = "Instantané des résultats";
+        var snapshot = await Db.ResultsSnapshots.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (snapshot is null)
+        {
+            return NotFound();
+        }
+
+        if (await ResolveAsync(cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!Staff.IsAdministrateur && snapshot.PrefectureId != PrefectureId)
+        {
+            return Forbid();
+        }
+
+        Snapshot = snapshot;
+        Figures = SnapshotService.Read(snapshot);
+        if (kind is not null)
+        {
+            var png = ResultsCharts.SurveyKinds.Contains(kind) ? ResultsCharts.Survey(kind, Figures.Survey)
+                : ResultsCharts.MysteryKinds.Contains(kind) ? ResultsCharts.Mystery(kind, Figures.Mystery)
+                : null;
+            return png is null ? NotFound() : File(png, "image/png");
+        }
+
+        ViewData["ChartBase"] = $"/resultats/instantanes/{id}/graphique";
+        ViewData["ChartQuery"] = PrefectureQuery;
+        return Page();
+    }
+}

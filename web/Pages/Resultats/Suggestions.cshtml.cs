@@ -1,0 +1,135 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using VoixUsager.Data;
+using VoixUsager.Questionnaires;
+using VoixUsager.Results;
+using VoixUsager.Surveys;
+using VoixUsager.Web.Results;
+using VoixUsager.Web.Staff;
+
+namespace VoixUsager.Web.Pages.Resultats;
+
+/// <summary>
+/// The usagers' suggestions, personal data masked before anyone reads them, searchable, and markable
+/// as retained for the CLU with an answer or action.
+/// </summary>
+public class SuggestionsModel(AppDbContext db, StaffUser staff, FranceClock clock) : ResultsPageModel(db, staff)
+{
+    public const int PageSize = 30;
+
+    public sealed record Row(long AnswerId, DateTime SubmittedAtUtc, string Site, SurveyChannel Channel, string Text, bool Retained, string? Response);
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    public int Total { get; private set; }
+
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Search { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "retenues")]
+    public bool RetainedOnly { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        ViewData["Title"] = "Suggestions des usagers";
+        if (await ResolveAsync(cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (PageNumber < 1 || Search is { Length: > 200 })
+        {
+            Errors["q"] = "La recherche doit compter 200 caractères au plus.";
+        }
+
+        if (Errors.Count > 0)
+        {
+            return Invalid();
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(long answerId, bool retained, string? response, CancellationToken cancellationToken)
+    {
+        ViewData["Title"] = "Suggestions des usagers";
+        if (await ResolveAsync(cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var prefectureId = PrefectureId;
+        var answer = await Db.SurveyAnswers.Where(a => a.Id == answerId && a.Text != null)
+            .Select(a => new { a.Id, a.Response.Campaign.PrefectureId }).SingleOrDefaultAsync(cancellationToken);
+        if (answer is null)
+        {
+            return NotFound();
+        }
+
+        if (answer.PrefectureId != prefectureId)
+        {
+            return Forbid();
+        }
+
+        if (response is { Length: > 2000 })
+        {
+            Errors[$"reponse-{answerId}"] = "La réponse ou l’action ne doit pas dépasser 2 000 caractères.";
+            await LoadAsync(cancellationToken);
+            return Invalid();
+        }
+
+        var review = await Db.SuggestionReviews.SingleOrDefaultAsync(r => r.AnswerId == answerId, cancellationToken);
+        if (review is null)
+        {
+            review = new SuggestionReview { AnswerId = answerId, ReviewedByUserId = Staff.Id };
+            Db.SuggestionReviews.Add(review);
+        }
+
+        review.RetainedForClu = retained;
+        review.Response = string.IsNullOrWhiteSpace(response) ? null : response.Trim();
+        review.ReviewedByUserId = Staff.Id;
+        review.ReviewedAtUtc = clock.UtcNow;
+        Staff.Audit(Db, retained ? "suggestion.retenue" : "suggestion.non-retenue", "SurveyAnswer", answerId, prefectureId, review.Response);
+        await Db.SaveChangesAsync(cancellationToken);
+        return Redirect($"/resultats/suggestions?{(PrefectureQuery.Length > 0 ? PrefectureQuery + "&" : "")}page={PageNumber}#suggestion-{answerId}");
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var prefectureId = PrefectureId;
+        var query = from a in Db.SurveyAnswers.AsNoTracking()
+                    join q in Db.Questions on a.QuestionId equals q.Id
+                    where q.Code == DefaultQuestionnaire.Codes.Suggestion && a.Text != null && a.Response.Campaign.PrefectureId == prefectureId
+                    select new
+                    {
+                        a.Id,
+                        a.Response.SubmittedAtUtc,
+                        Site = a.Response.Site.Name,
+                        a.Response.Channel,
+                        Text = a.Text!,
+                        Review = Db.SuggestionReviews.FirstOrDefault(r => r.AnswerId == a.Id),
+                    };
+        if (RetainedOnly)
+        {
+            query = query.Where(x => x.Review != null && x.Review.RetainedForClu);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Search))
+        {
+            var term = Search.Trim();
+            query = query.Where(x => x.Text.Contains(term));
+        }
+
+        var rows = (await query.OrderByDescending(x => x.SubmittedAtUtc).ThenByDescending(x => x.Id).ToListAsync(cancellationToken))
+            .Select(x => new Row(x.Id, x.SubmittedAtUtc, x.Site, x.Channel, PersonalDataMasker.Mask(x.Text), x.Review?.RetainedForClu == true, x.Review?.Response))
+            // A term found only inside a masked address or number must not reveal it.
+            .Where(r => string.IsNullOrWhiteSpace(Search) || r.Text.Contains(Search.Trim(), StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        Total = rows.Count;
+        Rows = rows.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
+    }
+}
