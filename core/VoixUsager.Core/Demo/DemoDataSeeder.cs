@@ -126,7 +126,7 @@ public sealed class DemoDataSeeder(AppDbContext db, FranceClock clock, ILogger<D
                         response.Answers.Add(new SurveyAnswer { QuestionId = question.Id, OptionId = question.Options[random.Next(question.Options.Count)].Id });
                         break;
                     case QuestionKind.SatisfactionScale:
-                        response.Answers.Add(new SurveyAnswer { QuestionId = question.Id, OptionId = question.Options[ScaleIndex(random, satisfiedBias)].Id });
+                        response.Answers.Add(new SurveyAnswer { QuestionId = question.Id, OptionId = question.Options.OrderBy(o => o.Order).ElementAt(ScaleIndex(random, satisfiedBias)).Id });
                         break;
                     case QuestionKind.FreeText when random.NextDouble() < 0.22:
                         response.Answers.Add(new SurveyAnswer { QuestionId = question.Id, Text = Suggestions[random.Next(Suggestions.Length)] });

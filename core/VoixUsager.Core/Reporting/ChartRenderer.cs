@@ -150,7 +150,7 @@ public static class ChartRenderer
         plot.Axes.Bottom.TickGenerator = ScaleTicks(highest, max);
         plot.Grid.YAxisStyle.IsVisible = false;
         // Room on the right for the value written after the longest bar.
-        plot.Axes.SetLimits(0, highest * 1.2, -0.6, top + 0.6);
+        plot.Axes.SetLimits(0, highest * 1.4, -0.6, top + 0.6);
         return plot;
     }
 

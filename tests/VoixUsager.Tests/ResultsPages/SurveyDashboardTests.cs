@@ -96,6 +96,12 @@ public sealed class SurveyDashboardTests : IAsyncLifetime
         var page = await admin.GetPageAsync($"/resultats?prefecture={_ids.Staff.CantalId}&campagne={_ids.CurrentCampaignId}");
 
         Assert.Contains("40 réponse(s)", page.QuerySelector("main")!.TextContent);
+
+        var national = await admin.GetPageAsync("/resultats/national");
+        var cantal = national.QuerySelectorAll("main tbody tr").Single(r => r.QuerySelector("th")!.TextContent == "Préfecture Cantal");
+        // 60 responses in all; overall satisfaction (8 + 4 + 12 + 10) / (20 + 30) = 34/50 = 68 %.
+        Assert.StartsWith("Préfecture Cantal | 60 | 68,0 %", Cells(cantal));
+        Assert.Equal(HttpStatusCode.Forbidden, (await _cantal.Http.GetAsync("/resultats/national")).StatusCode);
     }
 
     [Fact]
