@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using VoixUsager.Data;
 using VoixUsager.Email;
+using VoixUsager.Jobs;
 
 namespace VoixUsager.Worker;
 
@@ -16,6 +17,10 @@ public static class WorkerRegistration
         builder.Services.AddVoixUsagerDatabase();
         builder.Services.AddSurveyServices();
         builder.Services.AddEmail();
+        builder.Services.AddResultsServices();
+        builder.Services.AddMysteryServices();
+        builder.Services.AddJobs();
+        builder.Services.AddVoixUsagerHangfire(builder.Configuration, runServer: true);
         return builder;
     }
 

@@ -1,6 +1,11 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Hangfire;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
+using VoixUsager.Jobs;
 using Microsoft.Extensions.WebEncoders;
 using VoixUsager.Data;
 using VoixUsager.Demo;
@@ -20,6 +25,11 @@ public static class WebRegistration
         services.AddSurveyResponseWriter();
         services.AddMysteryServices();
         services.AddResultsServices();
+        services.AddJobs();
+        services.AddVoixUsagerHangfire(builder.Configuration, runServer: false);
+        services.AddDataProtection().SetApplicationName("VoixUsager");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
         services.AddEmail();
         services.AddHttpContextAccessor();
         services.AddVoixUsagerIdentity();
@@ -63,6 +73,7 @@ public static class WebRegistration
         await DefaultQuestionnaire.EnsureCreatedAsync(db, clock);
         await Mystery.DefaultGrids.EnsureCreatedAsync(db, clock);
         await RoleSeeder.EnsureRolesAsync(scope.ServiceProvider);
+        HangfireRegistration.RegisterRecurringJobs(scope.ServiceProvider.GetRequiredService<IRecurringJobManager>());
         if (scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DemoOptions>>().Value.Seed)
         {
             await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync();
@@ -103,6 +114,13 @@ public static class WebRegistration
         app.MapHealthChecks("/health");
         app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
         app.MapRazorPages();
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            // Never the local-requests default: administrators only, with their second factor.
+            Authorization = [new HangfireAdministratorsOnly()],
+            AppPath = "/espace",
+            DashboardTitle = "Tâches de fond – VoixUsager",
+        });
         return app;
     }
 }

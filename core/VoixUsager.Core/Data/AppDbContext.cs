@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using VoixUsager.Accounts;
 using VoixUsager.Auditing;
+using VoixUsager.Clu;
 using VoixUsager.Mystery;
 using VoixUsager.Prefectures;
 using VoixUsager.Questionnaires;
@@ -35,6 +36,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<SuggestionReview> SuggestionReviews => Set<SuggestionReview>();
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
     public DbSet<ResultsSnapshot> ResultsSnapshots => Set<ResultsSnapshot>();
+    public DbSet<CluMeeting> CluMeetings => Set<CluMeeting>();
+    public DbSet<CluMember> CluMembers => Set<CluMember>();
+    public DbSet<CluDelivery> CluDeliveries => Set<CluDelivery>();
+    public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -139,6 +144,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         ConfigureAccountsAndAudit(builder);
         ConfigureMystery(builder);
         ConfigureResults(builder);
+        ConfigureClu(builder);
 
         builder.Entity<SurveyAnswer>(answer =>
         {
@@ -298,6 +304,44 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
             snapshot.Property(s => s.Description).HasMaxLength(500);
             snapshot.HasIndex(s => new { s.PrefectureId, s.CutoffUtc });
             snapshot.HasOne<Prefecture>().WithMany().HasForeignKey(s => s.PrefectureId).OnDelete(DeleteBehavior.Restrict);
+        });
+    }
+
+    private static void ConfigureClu(ModelBuilder builder)
+    {
+        builder.Entity<CluMeeting>(clu =>
+        {
+            clu.Property(c => c.Place).HasMaxLength(300);
+            clu.HasIndex(c => new { c.PrefectureId, c.MeetingOn });
+            clu.HasOne<Prefecture>().WithMany().HasForeignKey(c => c.PrefectureId).OnDelete(DeleteBehavior.Restrict);
+            clu.HasOne<SurveyCampaign>().WithMany().HasForeignKey(c => c.SurveyCampaignId).OnDelete(DeleteBehavior.Restrict);
+            clu.HasOne<MysteryCampaign>().WithMany().HasForeignKey(c => c.MysteryCampaignId).OnDelete(DeleteBehavior.Restrict);
+            clu.HasOne<ResultsSnapshot>().WithMany().HasForeignKey(c => c.SnapshotId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<CluMember>(member =>
+        {
+            member.Property(m => m.Name).HasMaxLength(200);
+            member.Property(m => m.Organisation).HasMaxLength(200);
+            member.Property(m => m.Email).HasMaxLength(256);
+            member.HasOne<CluMeeting>().WithMany(c => c.Members).HasForeignKey(m => m.CluMeetingId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<CluDelivery>(delivery =>
+        {
+            delivery.Property(d => d.RecipientEmail).HasMaxLength(256);
+            delivery.Property(d => d.RecipientName).HasMaxLength(200);
+            delivery.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
+            delivery.Property(d => d.MessageId).HasMaxLength(300);
+            delivery.Property(d => d.LastError).HasMaxLength(2000);
+            delivery.HasIndex(d => new { d.CluMeetingId, d.RecipientEmail }).IsUnique();
+            delivery.HasOne<CluMeeting>().WithMany(c => c.Deliveries).HasForeignKey(d => d.CluMeetingId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<DataProtectionKeyRecord>(key =>
+        {
+            key.ToTable("DataProtectionKeys");
+            key.Property(k => k.FriendlyName).HasMaxLength(200);
         });
     }
 }

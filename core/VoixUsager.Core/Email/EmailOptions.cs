@@ -20,6 +20,13 @@ public enum SmtpSecurity
 /// <summary>Bound from the <c>Email</c> section.</summary>
 public sealed class EmailOptions : IValidatableObject
 {
+    /// <summary>
+    /// Pause between two messages of a batch, for relays that accept only so many messages a minute.
+    /// 0 (the default) sends them back to back.
+    /// </summary>
+    [Range(0, 60_000)]
+    public int DelayBetweenMessagesMilliseconds { get; set; }
+
     public const string Section = "Email";
 
     [Required]

@@ -28,7 +28,7 @@ public sealed class MailKitEmailSender : IEmailSender
         _logger = logger;
     }
 
-    public async Task<IReadOnlyList<SentEmail>> SendAsync(IReadOnlyList<OutgoingEmail> batch, CancellationToken ct)
+    public async Task<IReadOnlyList<SentEmail>> SendAsync(IReadOnlyList<OutgoingEmail> batch, Func<int, SentEmail, Task>? onEachSent, CancellationToken ct)
     {
         if (batch.Count == 0)
         {
@@ -38,8 +38,8 @@ public sealed class MailKitEmailSender : IEmailSender
         // Built before connecting, so a malformed message fails the batch before anything is sent.
         var messages = batch.Select(Build).ToList();
         return _options.UsesPickupDirectory
-            ? await WriteToPickupAsync(messages, ct)
-            : await SendOverSmtpAsync(messages, ct);
+            ? await WriteToPickupAsync(messages, onEachSent, ct)
+            : await SendOverSmtpAsync(messages, onEachSent, ct);
     }
 
     /// <summary>
@@ -117,7 +117,7 @@ public sealed class MailKitEmailSender : IEmailSender
         return new Built(message, messageId, now);
     }
 
-    private async Task<IReadOnlyList<SentEmail>> SendOverSmtpAsync(List<Built> messages, CancellationToken ct)
+    private async Task<IReadOnlyList<SentEmail>> SendOverSmtpAsync(List<Built> messages, Func<int, SentEmail, Task>? onEachSent, CancellationToken ct)
     {
         var smtp = _options.Smtp;
         var host = smtp.Host!.Trim();
@@ -180,7 +180,9 @@ public sealed class MailKitEmailSender : IEmailSender
                 throw SendFailure(e, messageId, host, smtp.Port, sent);
             }
 
-            sent.Add(new SentEmail(messageId, message.Date, PickupFile: null));
+            var accepted = new SentEmail(messageId, message.Date, PickupFile: null);
+            sent.Add(accepted);
+            await AfterEachAsync(onEachSent, sent.Count - 1, accepted, last: sent.Count == messages.Count, ct);
         }
 
         try
@@ -195,6 +197,20 @@ public sealed class MailKitEmailSender : IEmailSender
 
         _logger.LogInformation("{Count} courriel(s) envoyé(s) via {Host}:{Port}.", sent.Count, host, smtp.Port);
         return sent;
+    }
+
+    private async Task AfterEachAsync(Func<int, SentEmail, Task>? onEachSent, int index, SentEmail sent, bool last, CancellationToken ct)
+    {
+        if (onEachSent is not null)
+        {
+            await onEachSent(index, sent);
+        }
+
+        // Many relays accept only so many messages a minute from one sender.
+        if (!last && _options.DelayBetweenMessagesMilliseconds > 0)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(_options.DelayBetweenMessagesMilliseconds), _time, ct);
+        }
     }
 
     /// <summary>
@@ -227,7 +243,7 @@ public sealed class MailKitEmailSender : IEmailSender
         };
     }
 
-    private async Task<IReadOnlyList<SentEmail>> WriteToPickupAsync(List<Built> messages, CancellationToken ct)
+    private async Task<IReadOnlyList<SentEmail>> WriteToPickupAsync(List<Built> messages, Func<int, SentEmail, Task>? onEachSent, CancellationToken ct)
     {
         var sent = new List<SentEmail>(messages.Count);
         foreach (var (message, messageId, builtAt) in messages)
@@ -244,7 +260,9 @@ public sealed class MailKitEmailSender : IEmailSender
                     sent.ToList(), e);
             }
 
-            sent.Add(new SentEmail(messageId, message.Date, path));
+            var written = new SentEmail(messageId, message.Date, path);
+            sent.Add(written);
+            await AfterEachAsync(onEachSent, sent.Count - 1, written, last: sent.Count == messages.Count, ct);
         }
 
         _logger.LogInformation("{Count} courriel(s) déposé(s) dans {Directory}.", sent.Count, _pickupDirectory);

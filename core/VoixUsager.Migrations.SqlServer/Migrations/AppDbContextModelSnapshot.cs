@@ -336,6 +336,159 @@ namespace VoixUsager.Migrations.SqlServer.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("VoixUsager.Clu.CluDelivery", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CluMeetingId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("RecipientEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("RecipientName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CluMeetingId", "RecipientEmail")
+                        .IsUnique();
+
+                    b.ToTable("CluDeliveries");
+                });
+
+            modelBuilder.Entity("VoixUsager.Clu.CluMeeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("DaysBefore")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("MeetingOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("MysteryCampaignId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("PrefectureId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("SnapshotId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("SurveyCampaignId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MysteryCampaignId");
+
+                    b.HasIndex("SnapshotId");
+
+                    b.HasIndex("SurveyCampaignId");
+
+                    b.HasIndex("PrefectureId", "MeetingOn");
+
+                    b.ToTable("CluMeetings");
+                });
+
+            modelBuilder.Entity("VoixUsager.Clu.CluMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CluMeetingId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Organisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<bool>("ReceivesSummary")
+                        .HasColumnType("bit");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CluMeetingId");
+
+                    b.ToTable("CluMembers");
+                });
+
+            modelBuilder.Entity("VoixUsager.Data.DataProtectionKeyRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
+                });
+
             modelBuilder.Entity("VoixUsager.Mystery.GridCriterion", b =>
                 {
                     b.Property<int>("Id")
@@ -1221,6 +1374,48 @@ namespace VoixUsager.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("VoixUsager.Clu.CluDelivery", b =>
+                {
+                    b.HasOne("VoixUsager.Clu.CluMeeting", null)
+                        .WithMany("Deliveries")
+                        .HasForeignKey("CluMeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VoixUsager.Clu.CluMeeting", b =>
+                {
+                    b.HasOne("VoixUsager.Mystery.MysteryCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("MysteryCampaignId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("VoixUsager.Prefectures.Prefecture", null)
+                        .WithMany()
+                        .HasForeignKey("PrefectureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("VoixUsager.Results.ResultsSnapshot", null)
+                        .WithMany()
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("VoixUsager.Surveys.SurveyCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyCampaignId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("VoixUsager.Clu.CluMember", b =>
+                {
+                    b.HasOne("VoixUsager.Clu.CluMeeting", null)
+                        .WithMany("Members")
+                        .HasForeignKey("CluMeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("VoixUsager.Mystery.GridCriterion", b =>
                 {
                     b.HasOne("VoixUsager.Mystery.GridVersion", "GridVersion")
@@ -1493,6 +1688,13 @@ namespace VoixUsager.Migrations.SqlServer.Migrations
                     b.Navigation("Campaign");
 
                     b.Navigation("Site");
+                });
+
+            modelBuilder.Entity("VoixUsager.Clu.CluMeeting", b =>
+                {
+                    b.Navigation("Deliveries");
+
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("VoixUsager.Mystery.GridVersion", b =>

@@ -323,6 +323,151 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("VoixUsager.Clu.CluDelivery", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CluMeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CluMeetingId", "RecipientEmail")
+                        .IsUnique();
+
+                    b.ToTable("CluDeliveries");
+                });
+
+            modelBuilder.Entity("VoixUsager.Clu.CluMeeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DaysBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("MeetingOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MysteryCampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PrefectureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SnapshotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SurveyCampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MysteryCampaignId");
+
+                    b.HasIndex("SnapshotId");
+
+                    b.HasIndex("SurveyCampaignId");
+
+                    b.HasIndex("PrefectureId", "MeetingOn");
+
+                    b.ToTable("CluMeetings");
+                });
+
+            modelBuilder.Entity("VoixUsager.Clu.CluMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CluMeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ReceivesSummary")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CluMeetingId");
+
+                    b.ToTable("CluMembers");
+                });
+
+            modelBuilder.Entity("VoixUsager.Data.DataProtectionKeyRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
+                });
+
             modelBuilder.Entity("VoixUsager.Mystery.GridCriterion", b =>
                 {
                     b.Property<int>("Id")
@@ -1171,6 +1316,48 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("VoixUsager.Clu.CluDelivery", b =>
+                {
+                    b.HasOne("VoixUsager.Clu.CluMeeting", null)
+                        .WithMany("Deliveries")
+                        .HasForeignKey("CluMeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VoixUsager.Clu.CluMeeting", b =>
+                {
+                    b.HasOne("VoixUsager.Mystery.MysteryCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("MysteryCampaignId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("VoixUsager.Prefectures.Prefecture", null)
+                        .WithMany()
+                        .HasForeignKey("PrefectureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("VoixUsager.Results.ResultsSnapshot", null)
+                        .WithMany()
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("VoixUsager.Surveys.SurveyCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyCampaignId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("VoixUsager.Clu.CluMember", b =>
+                {
+                    b.HasOne("VoixUsager.Clu.CluMeeting", null)
+                        .WithMany("Members")
+                        .HasForeignKey("CluMeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("VoixUsager.Mystery.GridCriterion", b =>
                 {
                     b.HasOne("VoixUsager.Mystery.GridVersion", "GridVersion")
@@ -1443,6 +1630,13 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
                     b.Navigation("Campaign");
 
                     b.Navigation("Site");
+                });
+
+            modelBuilder.Entity("VoixUsager.Clu.CluMeeting", b =>
+                {
+                    b.Navigation("Deliveries");
+
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("VoixUsager.Mystery.GridVersion", b =>

@@ -35,6 +35,9 @@ public class VoixUsagerAppFactory : WebApplicationFactory<Program>
 
     public long MaxRequestBodyBytes { get; init; } = 64 * 1024;
 
+    /// <summary>When set, the app sends its emails to this SMTP port on loopback instead of writing .eml files.</summary>
+    public int? SmtpPort { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -42,7 +45,16 @@ public class VoixUsagerAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:ConnectionString", DatabaseRegistration.SqliteConnectionString(DatabasePath));
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Email:PickupDirectory", EmailDirectory);
-        builder.UseSetting("Email:Smtp:Host", "");
+        builder.UseSetting("Email:Smtp:Host", SmtpPort is null ? "" : "127.0.0.1");
+        if (SmtpPort is { } port)
+        {
+            builder.UseSetting("Email:Smtp:Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Email:Smtp:Security", "None");
+            builder.UseSetting("Email:Smtp:TimeoutSeconds", "10");
+        }
+
+        builder.UseSetting("Jobs:WorkerCount", "1");
+        builder.UseSetting("Jobs:RunServerInWeb", "false");
         builder.UseSetting("SurveyRateLimit:PermitLimit", SurveyPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("SurveyRateLimit:WindowSeconds", "60");
         builder.UseSetting("RequestLimits:MaxRequestBodyBytes", MaxRequestBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));

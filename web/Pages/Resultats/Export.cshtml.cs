@@ -43,21 +43,11 @@ public class ExportModel(AppDbContext db, StaffUser staff, SurveyResultsService 
                 await Db.SaveChangesAsync(cancellationToken);
                 var figures = await snapshots.ComputeAsync(PrefectureId, clock.UtcNow, cancellationToken);
                 var surveyResults = await survey.ComputeAsync(PrefectureId, filter, cancellationToken);
-                var workbook = ResultsWorkbook.Build(figures with { Survey = surveyResults }, await RetainedSuggestionsAsync(Db, PrefectureId, cancellationToken));
+                var workbook = ResultsWorkbook.Build(figures with { Survey = surveyResults }, await RetainedSuggestions.ForPrefectureAsync(Db, PrefectureId, null, cancellationToken));
                 return File(workbook, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"voixusager-resultats-{stamp}.xlsx");
             default:
                 return NotFound();
         }
-    }
-
-    public static async Task<IReadOnlyList<RetainedSuggestion>> RetainedSuggestionsAsync(AppDbContext db, int prefectureId, CancellationToken cancellationToken)
-    {
-        var rows = await (from r in db.SuggestionReviews.AsNoTracking()
-                          join a in db.SurveyAnswers on r.AnswerId equals a.Id
-                          where r.RetainedForClu && a.Response.Campaign.PrefectureId == prefectureId && a.Text != null
-                          orderby a.Response.SubmittedAtUtc
-                          select new { a.Response.SubmittedAtUtc, Site = a.Response.Site.Name, a.Response.Channel, Text = a.Text!, r.Response }).ToListAsync(cancellationToken);
-        return rows.Select(r => new RetainedSuggestion(r.SubmittedAtUtc, r.Site, SurveyChannels.Label(r.Channel), PersonalDataMasker.Mask(r.Text), r.Response)).ToList();
     }
 
     /// <summary>

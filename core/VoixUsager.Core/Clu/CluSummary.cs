@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using VoixUsager.Email;
+using VoixUsager.Results;
+
+namespace VoixUsager.Clu;
+
+/// <summary>
+/// The summary a CLU's members receive: the key figures, the charts inline, the strengths and
+/// recommendations, the suggestions retained and the workbook attached, with the cut-off stated.
+/// </summary>
+public static class CluSummary
+{
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+
+    public sealed record Content(string Subject, string Text, string Html, IReadOnlyList<EmailInlineImage> Images, EmailAttachment Workbook);
+
+    public static Content Build(CluMeeting clu, string prefectureName, ResultsFigures figures, IReadOnlyList<RetainedSuggestion> suggestions, DateTime cutoffUtc, string dashboardUrl)
+    {
+        var cutoff = Calendar.FrenchTimeZones.UtcToParis(cutoffUtc).ToString("d MMMM yyyy à HH:mm", French);
+        var meeting = clu.MeetingOn.ToString("dddd d MMMM yyyy", French);
+        var survey = figures.Survey;
+        var global = survey.Questions.FirstOrDefault(q => q.Code == Questionnaires.DefaultQuestionnaire.Codes.SatisfactionGlobale)?.Scale;
+        var calls = figures.Mystery.Calls;
+        var emails = figures.Mystery.Emails;
+        var figuresLines = new List<string>
+        {
+            $"{survey.Responses.ToString("N0", French)} réponses à l’enquête de satisfaction ({survey.Scope})",
+            global is null || global.TopTwoBox.Total == 0 ? "Satisfaction globale : pas de réponse exprimée" : $"Satisfaction globale : {global.TopTwoBox.Format()}",
+            calls.Submitted == 0 ? "Appels mystères : aucun" : $"Appels mystères aboutis : {calls.Answered.Format()} — objectif ≥ 90 %",
+            emails.Submitted == 0 ? "Courriels mystères : aucun" : $"Courriels mystères répondus sous 5 jours ouvrés : {emails.WithinDeadlineRate.Format()} — objectif ≥ 80 %",
+        };
+
+        var images = new List<EmailInlineImage>();
+        void Chart(string id, byte[]? png)
+        {
+            if (png is not null)
+            {
+                images.Add(new EmailInlineImage(id, "image/png", png));
+            }
+        }
+
+        Chart("satisfaction", ResultsCharts.Survey("satisfaction", survey));
+        Chart("appels", calls.Submitted > 0 ? ResultsCharts.Mystery("appels", figures.Mystery) : null);
+        Chart("courriels", emails.Submitted > 0 ? ResultsCharts.Mystery("courriels", figures.Mystery) : null);
+
+        var subject = $"CLU du {clu.MeetingOn.ToString("d MMMM yyyy", French)} – synthèse de la voix des usagers – {prefectureName}";
+        var text = new StringBuilder();
+        text.AppendLine("Bonjour,").AppendLine();
+        text.AppendLine($"En vue du comité local des usagers du {meeting} ({clu.Place}), voici la synthèse de la voix des usagers de la {Lower(prefectureName)}.");
+        text.AppendLine($"Chiffres arrêtés au {cutoff}.").AppendLine();
+        text.AppendLine("Chiffres clés :");
+        foreach (var line in figuresLines)
+        {
+            text.AppendLine($"- {line}");
+        }
+
+        AppendList(text, "Points forts", figures.Mystery.Recommendations.Strengths);
+        AppendList(text, "Recommandations", figures.Mystery.Recommendations.Recommendations);
+        AppendList(text, "Suggestions d’usagers retenues", suggestions.Select(s => s.Response is null ? $"« {s.MaskedText} »" : $"« {s.MaskedText} » — {s.Response}").ToList());
+        text.AppendLine().AppendLine($"Le détail des chiffres est dans le classeur joint, et sur le tableau de bord : {dashboardUrl}");
+        text.AppendLine().AppendLine("L’équipe qualité");
+
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>").Append(E(subject)).Append("</title></head>");
+        html.Append("<body style=\"font-family:Arial,Helvetica,sans-serif;color:#161616;max-width:800px\">");
+        html.Append("<p>Bonjour,</p>");
+        html.Append("<p>En vue du comité local des usagers du <strong>").Append(E(meeting)).Append("</strong> (").Append(E(clu.Place)).Append("), voici la synthèse de la voix des usagers de la ").Append(E(Lower(prefectureName))).Append(".</p>");
+        html.Append("<p><em>Chiffres arrêtés au ").Append(E(cutoff)).Append(".</em></p>");
+        html.Append("<h2 style=\"color:#000091\">Chiffres clés</h2><ul>");
+        foreach (var line in figuresLines)
+        {
+            html.Append("<li>").Append(E(line)).Append("</li>");
+        }
+
+        html.Append("</ul>");
+        foreach (var image in images)
+        {
+            var alt = image.ContentId switch
+            {
+                "satisfaction" => "Taux de satisfaction par question (détail dans le classeur joint)",
+                "appels" => "Conformité des appels mystères par critère (détail dans le classeur joint)",
+                _ => "Conformité des courriels mystères par critère (détail dans le classeur joint)",
+            };
+            html.Append("<p><img src=\"cid:").Append(image.ContentId).Append("\" alt=\"").Append(E(alt)).Append("\" width=\"800\" style=\"max-width:100%;height:auto\"></p>");
+        }
+
+        AppendHtmlList(html, "Points forts", figures.Mystery.Recommendations.Strengths);
+        AppendHtmlList(html, "Recommandations", figures.Mystery.Recommendations.Recommendations);
+        AppendHtmlList(html, "Suggestions d’usagers retenues", suggestions.Select(s => s.Response is null ? $"« {s.MaskedText} »" : $"« {s.MaskedText} » — {s.Response}").ToList());
+        html.Append("<p>Le détail des chiffres est dans le classeur joint, et sur le <a href=\"").Append(E(dashboardUrl)).Append("\">tableau de bord de VoixUsager</a>.</p>");
+        html.Append("<p>L’équipe qualité</p></body></html>");
+
+        var workbook = new EmailAttachment(
+            $"voixusager-clu-{clu.MeetingOn:yyyy-MM-dd}.xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            ResultsWorkbook.Build(figures, suggestions));
+        return new Content(subject, text.ToString(), html.ToString(), images, workbook);
+    }
+
+    public static OutgoingEmail For(Content content, string address, string? name) =>
+        new([new EmailRecipient(address, name)], content.Subject, content.Text, content.Html, [content.Workbook], content.Images);
+
+    private static void AppendList(StringBuilder text, string title, IReadOnlyList<string> items)
+    {
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine().AppendLine($"{title} :");
+        foreach (var item in items)
+        {
+            text.AppendLine($"- {item}");
+        }
+    }
+
+    private static void AppendHtmlList(StringBuilder html, string title, IReadOnlyList<string> items)
+    {
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<h2 style=\"color:#000091\">").Append(E(title)).Append("</h2><ul>");
+        foreach (var item in items)
+        {
+            html.Append("<li>").Append(E(item)).Append("</li>");
+        }
+
+        html.Append("</ul>");
+    }
+
+    private static string Lower(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
+
+    private static string E(string value) => WebUtility.HtmlEncode(value);
+}

@@ -1,0 +1,222 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using VoixUsager.Clu;
+using VoixUsager.Data;
+using VoixUsager.Prefectures;
+using VoixUsager.Tests.Email;
+using VoixUsager.Tests.Infrastructure;
+
+namespace VoixUsager.Tests.Clu;
+
+/// <summary>
+/// Production's shape on a real PostgreSQL: the web and the worker as separate processes sharing the
+/// Hangfire storage, a real SMTP server on loopback. The worker is killed in the middle of a summary;
+/// the mail server is down for another: every recipient still gets exactly one message.
+/// </summary>
+public sealed class TwoProcessTests : IAsyncLifetime
+{
+    private readonly List<Process> _processes = [];
+    private SmtpTestServer _smtp = null!;
+    private string _database = "";
+    private string _connectionString = "";
+    private Dictionary<string, string> _environment = [];
+
+    public async Task InitializeAsync()
+    {
+        _smtp = await SmtpTestServer.StartNewAsync();
+        _database = "voixusager_2p_" + Guid.NewGuid().ToString("N")[..10];
+        await using (var admin = new NpgsqlConnection(PostgresServer.ConnectionString))
+        {
+            await admin.OpenAsync();
+            await new NpgsqlCommand($"CREATE DATABASE {_database}", admin).ExecuteNonQueryAsync();
+        }
+
+        _connectionString = new NpgsqlConnectionStringBuilder(PostgresServer.ConnectionString) { Database = _database }.ConnectionString;
+        _environment = new Dictionary<string, string>
+        {
+            ["DOTNET_ENVIRONMENT"] = "Production",
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Database__Provider"] = "Postgres",
+            ["Database__ConnectionString"] = _connectionString,
+            ["Demo__Seed"] = "false",
+            ["Email__Smtp__Host"] = "127.0.0.1",
+            ["Email__Smtp__Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Email__Smtp__Security"] = "None",
+            ["Email__Smtp__TimeoutSeconds"] = "5",
+            // Slow enough that the test can kill the worker between two messages of the batch.
+            ["Email__DelayBetweenMessagesMilliseconds"] = "1500",
+            ["Jobs__InvisibilityTimeoutSeconds"] = "6",
+            ["Jobs__PollSeconds"] = "1",
+            ["Jobs__WorkerCount"] = "2",
+            ["App__PublicBaseUrl"] = "http://127.0.0.1:8080",
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var process in _processes.Where(p => !p.HasExited))
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        await _smtp.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(PostgresServer.ConnectionString);
+        await admin.OpenAsync();
+        await new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", admin).ExecuteNonQueryAsync();
+    }
+
+    private static string Built(string project, string dll)
+    {
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "VoixUsager.sln")))
+        {
+            root = Path.GetDirectoryName(root.TrimEnd(Path.DirectorySeparatorChar))!;
+        }
+
+        return Path.Combine(root, project, "bin", configuration, "net10.0", dll);
+    }
+
+    private Process Start(string dll, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet", [dll, .. args])
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (key, value) in _environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _processes.Add(process);
+        return process;
+    }
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}.");
+            await Task.Delay(250);
+        }
+    }
+
+    private AppDbContext Db()
+    {
+        var options = new DbContextOptionsBuilder<AppDbContext>();
+        DatabaseRegistration.Configure(options, DatabaseProvider.Postgres, _connectionString);
+        return new AppDbContext(options.Options);
+    }
+
+    private async Task<int> CreateCluAsync(string prefix)
+    {
+        await using var db = Db();
+        var prefecture = await db.Prefectures.FirstOrDefaultAsync() ?? new Prefecture { DepartementCode = "03", Name = "Allier", DisplayName = "Préfecture de l'Allier" };
+        var clu = new CluMeeting
+        {
+            PrefectureId = prefecture.Id,
+            MeetingOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(5),
+            Place = "Moulins",
+            DaysBefore = 15,
+            CreatedAtUtc = DateTime.UtcNow,
+            Members = Enumerable.Range(1, 4).Select(i => new CluMember { Name = $"Membre {i}", Email = $"{prefix}{i}@allier.test", ReceivesSummary = true }).ToList(),
+        };
+        if (prefecture.Id == 0)
+        {
+            db.Prefectures.Add(prefecture);
+            await db.SaveChangesAsync();
+            clu.PrefectureId = prefecture.Id;
+        }
+
+        db.CluMeetings.Add(clu);
+        await db.SaveChangesAsync();
+        return clu.Id;
+    }
+
+    private void TriggerDueJob()
+    {
+        var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = false };
+        var storage = new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(_connectionString, options), options);
+        new RecurringJobManager(storage).Trigger("clu-syntheses-a-envoyer");
+    }
+
+    private IReadOnlyList<string> ReceivedBy(string prefix) =>
+        _smtp.Received().SelectMany(r => r.EnvelopeRecipients).Where(r => r.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+
+    [Fact]
+    public async Task Worker_killed_mid_summary_or_mail_server_down_still_delivers_exactly_once()
+    {
+        var port = FreePort();
+        var web = Start(Built("web", "VoixUsager.Web.dll"), "--urls", $"http://127.0.0.1:{port}");
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        await WaitForAsync(async () =>
+        {
+            Assert.False(web.HasExited, "the web process exited");
+            try
+            {
+                return (await http.GetAsync("/health")).StatusCode == HttpStatusCode.OK;
+            }
+            catch (HttpRequestException)
+            {
+                return false;
+            }
+        }, TimeSpan.FromSeconds(90), "the web to migrate and answer");
+
+        var worker = Start(Built("worker", "VoixUsager.Worker.dll"));
+
+        // 1. The worker dies after the first messages of a batch of four; a new worker finishes it.
+        await CreateCluAsync("tue");
+        TriggerDueJob();
+        await WaitForAsync(() => Task.FromResult(ReceivedBy("tue").Count >= 1), TimeSpan.FromSeconds(90), "the first summary");
+        worker.Kill(entireProcessTree: true);
+        await worker.WaitForExitAsync();
+        var beforeRestart = ReceivedBy("tue").Count;
+        Assert.InRange(beforeRestart, 1, 3);
+
+        worker = Start(Built("worker", "VoixUsager.Worker.dll"));
+        await WaitForAsync(() => Task.FromResult(ReceivedBy("tue").Count >= 4), TimeSpan.FromSeconds(120), "the restarted worker to finish the batch");
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        Assert.Equal(["tue1@allier.test", "tue2@allier.test", "tue3@allier.test", "tue4@allier.test"], ReceivedBy("tue"));
+
+        // 2. The mail server is down: the job fails (and says so), then delivers once it is back.
+        await _smtp.StopAsync();
+        await CreateCluAsync("panne");
+        TriggerDueJob();
+        await WaitForAsync(async () =>
+        {
+            await using var db = Db();
+            return await db.CluDeliveries.CountAsync(d => d.RecipientEmail.StartsWith("panne") && d.Status == DeliveryStatus.Echec) == 4;
+        }, TimeSpan.FromSeconds(90), "the failure to be recorded");
+
+        await _smtp.StartAsync();
+        TriggerDueJob();
+        await WaitForAsync(() => Task.FromResult(ReceivedBy("panne").Count >= 4), TimeSpan.FromSeconds(120), "the summaries after the mail server came back");
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        Assert.Equal(["panne1@allier.test", "panne2@allier.test", "panne3@allier.test", "panne4@allier.test"], ReceivedBy("panne"));
+        Assert.Equal(["tue1@allier.test", "tue2@allier.test", "tue3@allier.test", "tue4@allier.test"], ReceivedBy("tue"));
+        Assert.False(web.HasExited);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

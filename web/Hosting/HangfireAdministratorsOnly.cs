@@ -1,0 +1,15 @@
+using Hangfire.Dashboard;
+using VoixUsager.Accounts;
+using VoixUsager.Web.Staff;
+
+namespace VoixUsager.Web.Hosting;
+
+/// <summary>The Hangfire dashboard shows job arguments and errors: national administrators only, second factor proven.</summary>
+public sealed class HangfireAdministratorsOnly : IDashboardAuthorizationFilter
+{
+    public bool Authorize(DashboardContext context)
+    {
+        var user = context.GetHttpContext().User;
+        return user.Identity?.IsAuthenticated == true && user.IsInRole(Roles.Administrateur) && TwoFactorRequirement.HasSecondFactor(user);
+    }
+}
