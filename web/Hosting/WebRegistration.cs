@@ -36,6 +36,10 @@ public static class WebRegistration
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<DemoAccountsSeeder>();
+        services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
+        services.AddOptions<ReverseProxyOptions>().BindConfiguration(ReverseProxyOptions.Section)
+            .Validate(o => o.KnownNetworks.All(n => System.Net.IPNetwork.TryParse(n, out _)), "ReverseProxy:KnownNetworks attend des réseaux au format CIDR, par exemple 10.0.0.0/24.")
+            .ValidateOnStart();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateOnStart();
 
         services.AddRazorPages(options =>
@@ -55,10 +59,15 @@ public static class WebRegistration
         services.AddSurveyRateLimiting();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddProblemDetails();
-        services.Configure<ForwardedHeadersOptions>(options =>
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ReverseProxyOptions>>((options, proxy) =>
         {
-            // Only the proxies on loopback are trusted by default; more are declared in configuration.
+            // Only the proxies on loopback are trusted by default: the client address a load balancer
+            // forwards is believed only from the networks declared in ReverseProxy:KnownNetworks.
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var network in proxy.Value.KnownNetworks)
+            {
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
         });
         return builder;
     }
@@ -74,6 +83,7 @@ public static class WebRegistration
         await Mystery.DefaultGrids.EnsureCreatedAsync(db, clock);
         await RoleSeeder.EnsureRolesAsync(scope.ServiceProvider);
         HangfireRegistration.RegisterRecurringJobs(scope.ServiceProvider.GetRequiredService<IRecurringJobManager>());
+        await AdministratorBootstrap.EnsureFirstAdministratorAsync(scope.ServiceProvider);
         if (scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DemoOptions>>().Value.Seed)
         {
             await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync();
