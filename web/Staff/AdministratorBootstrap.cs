@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using VoixUsager.Accounts;
@@ -46,14 +44,14 @@ public static class AdministratorBootstrap
             return;
         }
 
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var token = InvitationService.NewToken();
         db.Invitations.Add(new Invitation
         {
             Id = Guid.NewGuid(),
             Email = email,
             DisplayName = "Administrateur",
             Role = Roles.Administrateur,
-            TokenHash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token))),
+            TokenHash = InvitationService.Hash(token),
             InvitedByUserId = "bootstrap",
             CreatedAtUtc = now,
             ExpiresAtUtc = now + InvitationService.Validity,

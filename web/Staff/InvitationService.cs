@@ -74,7 +74,7 @@ public sealed class InvitationService(
             pending.RevokedAtUtc = now;
         }
 
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var token = NewToken();
         var invitation = new Invitation
         {
             Id = Guid.NewGuid(),
@@ -165,7 +165,10 @@ public sealed class InvitationService(
         return [];
     }
 
-    private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    /// <summary>A random, URL-safe link token; only its hash is stored.</summary>
+    public static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     private static string Encode(string value) => System.Net.WebUtility.HtmlEncode(value);
 }

@@ -73,17 +73,7 @@ public sealed class TwoProcessTests : IAsyncLifetime
         await new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", admin).ExecuteNonQueryAsync();
     }
 
-    private static string Built(string project, string dll)
-    {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "VoixUsager.sln")))
-        {
-            root = Path.GetDirectoryName(root.TrimEnd(Path.DirectorySeparatorChar))!;
-        }
-
-        return Path.Combine(root, project, "bin", configuration, "net10.0", dll);
-    }
+    private static string Built(string project, string dll) => BuiltOutputs.Path(project, dll);
 
     private Process Start(string dll, params string[] args)
     {

@@ -9,30 +9,12 @@ using VoixUsager.Tests.Infrastructure;
 namespace VoixUsager.Tests.ResultsPages;
 
 /// <summary>Downloads parsed back and compared with what the dashboard shows.</summary>
-public sealed class ExportTests : IAsyncLifetime
+public sealed class ExportTests : CantalResultsTest
 {
-    private readonly VoixUsagerAppFactory _app = new();
-    private ResultsTestData.Ids _ids = null!;
-    private StaffClient _cantal = null!;
-
-    public async Task InitializeAsync()
-    {
-        _ids = await ResultsTestData.SeedAsync(_app);
-        _cantal = StaffClient.For(_app);
-        await _cantal.SignInAsync(StaffTestData.Email("Qualite", "cantal"), StaffTestData.Password);
-    }
-
-    public Task DisposeAsync()
-    {
-        _cantal.Dispose();
-        _app.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task Responses_csv_is_utf8_with_bom_semicolons_one_row_per_response_and_masked()
     {
-        var response = await _cantal.Http.GetAsync($"/resultats/export/reponses.csv?campagne={_ids.CurrentCampaignId}");
+        var response = await Cantal.Http.GetAsync($"/resultats/export/reponses.csv?campagne={Ids.CurrentCampaignId}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
@@ -66,7 +48,7 @@ public sealed class ExportTests : IAsyncLifetime
     [Fact]
     public async Task Workbook_holds_the_dashboard_figures_one_sheet_per_area()
     {
-        var response = await _cantal.Http.GetAsync($"/resultats/export/resultats.xlsx?campagne={_ids.CurrentCampaignId}");
+        var response = await Cantal.Http.GetAsync($"/resultats/export/resultats.xlsx?campagne={Ids.CurrentCampaignId}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
@@ -91,11 +73,11 @@ public sealed class ExportTests : IAsyncLifetime
     [Fact]
     public async Task Mystery_csv_lists_each_submitted_record()
     {
-        using var referent = StaffClient.For(_app);
+        using var referent = StaffClient.For(App);
         await referent.SignInAsync(StaffTestData.Email("Referent", "allier"), StaffTestData.Password);
-        await referent.PostFormAsync($"/referent/appel/{_ids.Staff.CallScenarioId}", GridFields.ValidCall(_app, _ids.Staff.CallScenarioId, submit: true));
+        await referent.PostFormAsync($"/referent/appel/{Ids.Staff.CallScenarioId}", GridFields.ValidCall(App, Ids.Staff.CallScenarioId, submit: true));
 
-        var bytes = await _cantal.Http.GetByteArrayAsync("/resultats/export/mystere.csv");
+        var bytes = await Cantal.Http.GetByteArrayAsync("/resultats/export/mystere.csv");
 
         using var reader = new StreamReader(new MemoryStream(bytes));
         using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";" });
@@ -108,11 +90,11 @@ public sealed class ExportTests : IAsyncLifetime
     [Fact]
     public async Task Exports_of_another_prefecture_are_refused()
     {
-        using var allier = StaffClient.For(_app);
+        using var allier = StaffClient.For(App);
         await allier.SignInAsync(StaffTestData.Email("Qualite", "allier"), StaffTestData.Password);
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await allier.Http.GetAsync($"/resultats/export/reponses.csv?prefecture={_ids.Staff.CantalId}")).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await allier.Http.GetAsync($"/resultats/export/reponses.csv?campagne={_ids.CurrentCampaignId}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await _cantal.Http.GetAsync("/resultats/export/tout.zip")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await allier.Http.GetAsync($"/resultats/export/reponses.csv?prefecture={Ids.Staff.CantalId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await allier.Http.GetAsync($"/resultats/export/reponses.csv?campagne={Ids.CurrentCampaignId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Cantal.Http.GetAsync("/resultats/export/tout.zip")).StatusCode);
     }
 }

@@ -5,32 +5,14 @@ using VoixUsager.Tests.Infrastructure;
 namespace VoixUsager.Tests.ResultsPages;
 
 /// <summary>The quality team's dashboard, end to end against a data set whose figures were worked out by hand.</summary>
-public sealed class SurveyDashboardTests : IAsyncLifetime
+public sealed class SurveyDashboardTests : CantalResultsTest
 {
-    private readonly VoixUsagerAppFactory _app = new();
-    private ResultsTestData.Ids _ids = null!;
-    private StaffClient _cantal = null!;
-
-    public async Task InitializeAsync()
-    {
-        _ids = await ResultsTestData.SeedAsync(_app);
-        _cantal = StaffClient.For(_app);
-        await _cantal.SignInAsync(StaffTestData.Email("Qualite", "cantal"), StaffTestData.Password);
-    }
-
-    public Task DisposeAsync()
-    {
-        _cantal.Dispose();
-        _app.Dispose();
-        return Task.CompletedTask;
-    }
-
     private static string Cells(AngleSharp.Dom.IElement row) => string.Join(" | ", row.QuerySelectorAll("th, td").Select(c => c.TextContent.Trim()));
 
     [Fact]
     public async Task Overall_satisfaction_rate_interval_and_comparison_match_the_hand_computed_figures()
     {
-        var page = await _cantal.GetPageAsync($"/resultats?campagne={_ids.CurrentCampaignId}");
+        var page = await Cantal.GetPageAsync($"/resultats?campagne={Ids.CurrentCampaignId}");
 
         var row = page.QuerySelectorAll("main table tr").Single(r => r.TextContent.Contains("Globalement, êtes-vous satisfait", StringComparison.Ordinal));
         var cells = Cells(row);
@@ -49,13 +31,13 @@ public sealed class SurveyDashboardTests : IAsyncLifetime
     [Fact]
     public async Task Site_channel_and_motif_filters_narrow_the_figures()
     {
-        var bySite = await _cantal.GetPageAsync($"/resultats?campagne={_ids.CurrentCampaignId}&site={_ids.SecondSiteId}");
+        var bySite = await Cantal.GetPageAsync($"/resultats?campagne={Ids.CurrentCampaignId}&site={Ids.SecondSiteId}");
         Assert.Contains("10 réponse(s)", bySite.QuerySelector("main")!.TextContent);
 
-        var byChannel = await _cantal.GetPageAsync($"/resultats?campagne={_ids.CurrentCampaignId}&canal=QrCode");
+        var byChannel = await Cantal.GetPageAsync($"/resultats?campagne={Ids.CurrentCampaignId}&canal=QrCode");
         Assert.Contains("20 réponse(s)", byChannel.QuerySelector("main")!.TextContent);
 
-        var byDate = await _cantal.GetPageAsync($"/resultats?campagne=&du={DateTime.UtcNow.AddDays(-100):yyyy-MM-dd}");
+        var byDate = await Cantal.GetPageAsync($"/resultats?campagne=&du={DateTime.UtcNow.AddDays(-100):yyyy-MM-dd}");
         Assert.Contains("40 réponse(s)", byDate.QuerySelector("main")!.TextContent);
     }
 
@@ -68,7 +50,7 @@ public sealed class SurveyDashboardTests : IAsyncLifetime
     [InlineData("canal=Pigeon", "Ce canal n’existe pas.")]
     public async Task Bad_filters_get_a_clear_french_error(string query, string message)
     {
-        var response = await _cantal.Http.GetAsync($"/resultats?{query.Replace("{allier}", _ids.AllierCampaignId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)}");
+        var response = await Cantal.Http.GetAsync($"/resultats?{query.Replace("{allier}", Ids.AllierCampaignId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)}");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(message, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
@@ -77,12 +59,12 @@ public sealed class SurveyDashboardTests : IAsyncLifetime
     [Fact]
     public async Task Another_prefecture_quality_team_cannot_read_these_results()
     {
-        using var allier = StaffClient.For(_app);
+        using var allier = StaffClient.For(App);
         await allier.SignInAsync(StaffTestData.Email("Qualite", "allier"), StaffTestData.Password);
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await allier.Http.GetAsync($"/resultats?prefecture={_ids.Staff.CantalId}")).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await allier.Http.GetAsync($"/resultats?campagne={_ids.CurrentCampaignId}")).StatusCode);
-        using var referent = StaffClient.For(_app);
+        Assert.Equal(HttpStatusCode.Forbidden, (await allier.Http.GetAsync($"/resultats?prefecture={Ids.Staff.CantalId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await allier.Http.GetAsync($"/resultats?campagne={Ids.CurrentCampaignId}")).StatusCode);
+        using var referent = StaffClient.For(App);
         await referent.SignInAsync(StaffTestData.Email("Referent", "allier"), StaffTestData.Password);
         Assert.Equal(HttpStatusCode.Forbidden, (await referent.Http.GetAsync("/resultats")).StatusCode);
     }
@@ -90,10 +72,10 @@ public sealed class SurveyDashboardTests : IAsyncLifetime
     [Fact]
     public async Task Administrator_reads_any_prefecture()
     {
-        using var admin = StaffClient.For(_app);
+        using var admin = StaffClient.For(App);
         await admin.SignInAsync(StaffTestData.AdminEmail, StaffTestData.Password);
 
-        var page = await admin.GetPageAsync($"/resultats?prefecture={_ids.Staff.CantalId}&campagne={_ids.CurrentCampaignId}");
+        var page = await admin.GetPageAsync($"/resultats?prefecture={Ids.Staff.CantalId}&campagne={Ids.CurrentCampaignId}");
 
         Assert.Contains("40 réponse(s)", page.QuerySelector("main")!.TextContent);
 
@@ -101,30 +83,30 @@ public sealed class SurveyDashboardTests : IAsyncLifetime
         var cantal = national.QuerySelectorAll("main tbody tr").Single(r => r.QuerySelector("th")!.TextContent == "Préfecture Cantal");
         // 60 responses in all; overall satisfaction (8 + 4 + 12 + 10) / (20 + 30) = 34/50 = 68 %.
         Assert.StartsWith("Préfecture Cantal | 60 | 68,0 %", Cells(cantal));
-        Assert.Equal(HttpStatusCode.Forbidden, (await _cantal.Http.GetAsync("/resultats/national")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Cantal.Http.GetAsync("/resultats/national")).StatusCode);
     }
 
     [Fact]
     public async Task Charts_are_png_images_with_alternative_text_followed_by_tables()
     {
-        var page = await _cantal.GetPageAsync($"/resultats?campagne={_ids.CurrentCampaignId}");
+        var page = await Cantal.GetPageAsync($"/resultats?campagne={Ids.CurrentCampaignId}");
         var images = page.QuerySelectorAll("main img");
         Assert.Equal(3, images.Length);
         foreach (var image in images)
         {
             Assert.False(string.IsNullOrWhiteSpace(image.GetAttribute("alt")));
-            var png = await _cantal.Http.GetAsync(image.GetAttribute("src"));
+            var png = await Cantal.Http.GetAsync(image.GetAttribute("src"));
             Assert.Equal("image/png", png.Content.Headers.ContentType!.MediaType);
             Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, (await png.Content.ReadAsByteArrayAsync())[..4]);
         }
 
-        Assert.Equal(HttpStatusCode.NotFound, (await _cantal.Http.GetAsync("/resultats/graphique/camembert")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Cantal.Http.GetAsync("/resultats/graphique/camembert")).StatusCode);
     }
 
     [Fact]
     public async Task Suggestions_are_masked_and_shown_as_text()
     {
-        var page = await _cantal.GetPageAsync("/resultats/suggestions");
+        var page = await Cantal.GetPageAsync("/resultats/suggestions");
         var text = page.QuerySelector("main")!.TextContent;
 
         Assert.DoesNotContain("06 12 34 56 78", text);
@@ -133,26 +115,26 @@ public sealed class SurveyDashboardTests : IAsyncLifetime
         Assert.Contains("<script>alert('x')</script> Plus de guichets le matin.", text);
         Assert.Empty(page.QuerySelectorAll("main script"));
 
-        var searched = await _cantal.GetPageAsync("/resultats/suggestions?q=dupont");
+        var searched = await Cantal.GetPageAsync("/resultats/suggestions?q=dupont");
         Assert.Contains("0 suggestion(s)", searched.QuerySelector("main")!.TextContent);
     }
 
     [Fact]
     public async Task Visitor_counts_feed_representativeness_and_negative_counts_are_refused()
     {
-        var refused = await _cantal.PostFormAsync("/resultats/frequentation", [new("SiteId", _ids.MainSiteId.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Month", DateTime.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)), new("Visitors", "-5")]);
+        var refused = await Cantal.PostFormAsync("/resultats/frequentation", [new("SiteId", Ids.MainSiteId.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Month", DateTime.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)), new("Visitors", "-5")]);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("nombre entier positif ou nul", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
-        Assert.Equal(0, await _app.WithDbAsync(db => db.SiteMonthlyVisitors.CountAsync()));
+        Assert.Equal(0, await App.WithDbAsync(db => db.SiteMonthlyVisitors.CountAsync()));
 
-        var foreign = await _cantal.PostFormAsync("/resultats/frequentation", [new("SiteId", "999999"), new("Month", "2026-10"), new("Visitors", "100")]);
+        var foreign = await Cantal.PostFormAsync("/resultats/frequentation", [new("SiteId", "999999"), new("Month", "2026-10"), new("Visitors", "100")]);
         Assert.Equal(HttpStatusCode.BadRequest, foreign.StatusCode);
 
         var month = DateTime.UtcNow.AddDays(-20).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
-        var saved = await _cantal.PostFormAsync("/resultats/frequentation", [new("SiteId", _ids.MainSiteId.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Month", month), new("Visitors", "250")]);
+        var saved = await Cantal.PostFormAsync("/resultats/frequentation", [new("SiteId", Ids.MainSiteId.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Month", month), new("Visitors", "250")]);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
-        var page = await _cantal.GetPageAsync($"/resultats?campagne={_ids.CurrentCampaignId}");
+        var page = await Cantal.GetPageAsync($"/resultats?campagne={Ids.CurrentCampaignId}");
         var row = page.QuerySelectorAll("main table tr").Single(r => r.TextContent.Contains("Représentativité", StringComparison.Ordinal) is false && r.QuerySelector("th")?.TextContent == "Préfecture Cantal" && r.QuerySelectorAll("td").Length == 4);
         // 30 responses at the main site against 10 % of 250 visitors a month = 25: reached.
         Assert.Equal("Préfecture Cantal | 30 | 250 | 25 | Oui", Cells(row));

@@ -9,20 +9,7 @@ namespace VoixUsager.Tests.Worker;
 /// <summary>The worker as the separate process it is in production.</summary>
 public class WorkerProcessTests
 {
-    private static string WorkerDll
-    {
-        get
-        {
-            var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
-            var root = AppContext.BaseDirectory;
-            while (!File.Exists(Path.Combine(root, "VoixUsager.sln")))
-            {
-                root = Path.GetDirectoryName(root.TrimEnd(Path.DirectorySeparatorChar)) ?? throw new InvalidOperationException("Solution root not found.");
-            }
-
-            return Path.Combine(root, "worker", "bin", configuration, "net10.0", "VoixUsager.Worker.dll");
-        }
-    }
+    private static string WorkerDll => BuiltOutputs.Path("worker", "VoixUsager.Worker.dll");
 
     private static Process Start(IDictionary<string, string> environment)
     {
