@@ -107,7 +107,7 @@ public sealed class CluSummaryJob(AppDbContext db, SnapshotService snapshots, IE
             return await ContentAsync(clu, snapshot, cancellationToken);
         }
 
-        var figures = await snapshots.ComputeAsync(clu.PrefectureId, clock.UtcNow, cancellationToken);
+        var figures = await snapshots.ComputeAsync(clu.PrefectureId, clock.UtcNow, cancellationToken, clu.SurveyCampaignId, clu.MysteryCampaignId);
         return await ContentAsync(clu, figures, clock.UtcNow, cancellationToken);
     }
 
@@ -118,7 +118,7 @@ public sealed class CluSummaryJob(AppDbContext db, SnapshotService snapshots, IE
             return await db.ResultsSnapshots.AsNoTracking().SingleAsync(s => s.Id == id, cancellationToken);
         }
 
-        var snapshot = await snapshots.CreateAsync(clu.PrefectureId, clock.UtcNow, SnapshotAuthor, cancellationToken);
+        var snapshot = await snapshots.CreateAsync(clu.PrefectureId, clock.UtcNow, SnapshotAuthor, cancellationToken, clu.SurveyCampaignId, clu.MysteryCampaignId);
         clu.SnapshotId = snapshot.Id;
         return snapshot;
     }

@@ -23,31 +23,34 @@ public sealed class SnapshotService(AppDbContext db, SurveyResultsService survey
     public const double StrengthAt = 0.8;
     public const double RecommendAt = 0.6;
 
-    /// <summary>The survey covers the latest campaign that had started by the cut-off (or all responses if none).</summary>
-    public async Task<ResultsFigures> ComputeAsync(int prefectureId, DateTime cutoffUtc, CancellationToken cancellationToken)
+    /// <summary>
+    /// The survey covers the given campaign, or else the latest one that had started by the cut-off (all
+    /// responses if none); the mystery results cover the given campaign, or else all of them.
+    /// </summary>
+    public async Task<ResultsFigures> ComputeAsync(int prefectureId, DateTime cutoffUtc, CancellationToken cancellationToken, int? surveyCampaignId = null, int? mysteryCampaignId = null)
     {
         var cutoffDay = DateOnly.FromDateTime(Calendar.FrenchTimeZones.UtcToParis(cutoffUtc));
-        var campaignId = await db.SurveyCampaigns
+        var campaignId = surveyCampaignId ?? await db.SurveyCampaigns
             .Where(c => c.PrefectureId == prefectureId && c.StartsOn <= cutoffDay)
             .OrderByDescending(c => c.StartsOn)
             .Select(c => (int?)c.Id)
             .FirstOrDefaultAsync(cancellationToken);
         var surveyResults = await survey.ComputeAsync(prefectureId, new SurveyFilter(CampaignId: campaignId, CutoffUtc: cutoffUtc), cancellationToken);
-        var mysteryResults = await mystery.ComputeAsync(prefectureId, null, cutoffUtc, StrengthAt, RecommendAt, cancellationToken);
+        var mysteryResults = await mystery.ComputeAsync(prefectureId, mysteryCampaignId, cutoffUtc, StrengthAt, RecommendAt, cancellationToken);
         var indicatorRows = await indicators.ListAsync(prefectureId, cutoffDay.Year, null, cutoffUtc, cancellationToken);
         return new ResultsFigures(surveyResults, mysteryResults, cutoffDay.Year, indicatorRows);
     }
 
-    public async Task<ResultsSnapshot> CreateAsync(int prefectureId, DateTime cutoffUtc, string computedBy, CancellationToken cancellationToken)
+    public async Task<ResultsSnapshot> CreateAsync(int prefectureId, DateTime cutoffUtc, string computedBy, CancellationToken cancellationToken, int? surveyCampaignId = null, int? mysteryCampaignId = null)
     {
-        var figures = await ComputeAsync(prefectureId, cutoffUtc, cancellationToken);
+        var figures = await ComputeAsync(prefectureId, cutoffUtc, cancellationToken, surveyCampaignId, mysteryCampaignId);
         var snapshot = new ResultsSnapshot
         {
             PrefectureId = prefectureId,
             CutoffUtc = cutoffUtc,
             ComputedAtUtc = clock.UtcNow,
             ComputedBy = computedBy,
-            Description = $"Enquête : {figures.Survey.Scope} ; enquêtes mystères : toutes les campagnes ; indicateurs {figures.IndicatorYear}",
+            Description = $"Enquête : {figures.Survey.Scope} ; enquêtes mystères : {figures.Mystery.Scope} ; indicateurs {figures.IndicatorYear}",
             FiguresJson = JsonSerializer.Serialize(figures, Json),
         };
         db.ResultsSnapshots.Add(snapshot);

@@ -130,6 +130,33 @@ public sealed class CluSummaryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Quality_team_creates_a_clu_covering_chosen_campaigns_and_bad_input_is_refused()
+    {
+        using var qualite = StaffClient.For(_app);
+        await qualite.SignInAsync(StaffTestData.Email("Qualite", "cantal"), StaffTestData.Password);
+        var date = DateTime.UtcNow.AddDays(40).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var count = await _app.WithDbAsync(db => db.CluMeetings.CountAsync());
+
+        var past = await qualite.PostFormAsync("/resultats/clu", [new("MeetingOn", "2020-02-28"), new("Place", "Aurillac"), new("DaysBefore", "15")]);
+        Assert.Equal(HttpStatusCode.BadRequest, past.StatusCode);
+        var foreign = await qualite.PostFormAsync("/resultats/clu", [new("MeetingOn", date), new("Place", "Aurillac"), new("DaysBefore", "15"), new("SurveyCampaignId", _ids.AllierCampaignId.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        Assert.Equal(HttpStatusCode.BadRequest, foreign.StatusCode);
+        var tooEarly = await qualite.PostFormAsync("/resultats/clu", [new("MeetingOn", date), new("Place", "Aurillac"), new("DaysBefore", "-3")]);
+        Assert.Equal(HttpStatusCode.BadRequest, tooEarly.StatusCode);
+        Assert.Equal(count, await _app.WithDbAsync(db => db.CluMeetings.CountAsync()));
+
+        var created = await qualite.PostFormAsync("/resultats/clu", [new("MeetingOn", date), new("Place", "Aurillac"), new("DaysBefore", "20"),
+            new("SurveyCampaignId", _ids.PreviousCampaignId.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("MysteryCampaignId", _ids.Staff.CampaignId.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var clu = await _app.WithDbAsync(db => db.CluMeetings.OrderBy(c => c.Id).LastAsync());
+        Assert.Equal((_ids.PreviousCampaignId, _ids.Staff.CampaignId, 20), (clu.SurveyCampaignId!.Value, clu.MysteryCampaignId!.Value, clu.DaysBefore));
+
+        // The summary then covers the chosen (previous) campaign: 20 responses, 60 %.
+        var preview = await qualite.GetPageAsync($"/resultats/clu/{clu.Id}?apercu=true");
+        Assert.Contains("20 réponses à l’enquête de satisfaction (Campagne 2025)", preview.QuerySelector("#apercu + .fr-card")!.TextContent);
+    }
+
+    [Fact]
     public async Task Quality_team_previews_and_sends_the_summary_to_itself()
     {
         using var qualite = StaffClient.For(_app);

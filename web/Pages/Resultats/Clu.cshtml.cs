@@ -16,6 +16,10 @@ public class CluModel(AppDbContext db, StaffUser staff, FranceClock clock) : Res
     [BindProperty] public string? MeetingOn { get; set; }
     [BindProperty] public string Place { get; set; } = "";
     [BindProperty] public string DaysBefore { get; set; } = "15";
+    [BindProperty] public int? SurveyCampaignId { get; set; }
+    [BindProperty] public int? MysteryCampaignId { get; set; }
+
+    public IReadOnlyList<(int Id, string Name)> MysteryCampaigns { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -56,13 +60,27 @@ public class CluModel(AppDbContext db, StaffUser staff, FranceClock clock) : Res
             Errors["DaysBefore"] = "La synthèse part entre 1 et 90 jours avant le comité.";
         }
 
+        await LoadAsync(cancellationToken);
+        if (SurveyCampaignId is { } surveyCampaign && Campaigns.All(c => c.Id != surveyCampaign))
+        {
+            Errors["SurveyCampaignId"] = "Cette campagne d’enquête n’existe pas pour votre préfecture.";
+        }
+
+        if (MysteryCampaignId is { } mysteryCampaign && MysteryCampaigns.All(c => c.Id != mysteryCampaign))
+        {
+            Errors["MysteryCampaignId"] = "Cette campagne d’enquêtes mystères n’évalue pas votre préfecture.";
+        }
+
         if (Errors.Count > 0)
         {
-            await LoadAsync(cancellationToken);
             return Invalid();
         }
 
-        var clu = new CluMeeting { PrefectureId = PrefectureId, MeetingOn = meetingOn, Place = Place.Trim(), DaysBefore = daysBefore, CreatedAtUtc = clock.UtcNow };
+        var clu = new CluMeeting
+        {
+            PrefectureId = PrefectureId, MeetingOn = meetingOn, Place = Place.Trim(), DaysBefore = daysBefore, CreatedAtUtc = clock.UtcNow,
+            SurveyCampaignId = SurveyCampaignId, MysteryCampaignId = MysteryCampaignId,
+        };
         Db.CluMeetings.Add(clu);
         await Db.SaveChangesAsync(cancellationToken);
         Staff.Audit(Db, "clu.cree", nameof(CluMeeting), clu.Id, PrefectureId, $"{meetingOn:dd/MM/yyyy}, {clu.Place}");
@@ -73,7 +91,9 @@ public class CluModel(AppDbContext db, StaffUser staff, FranceClock clock) : Res
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var prefectureId = PrefectureId;
-        Meetings = await Db.CluMeetings.AsNoTracking().Include(c => c.Deliveries).Include(c => c.Members)
+        Meetings = await Db.CluMeetings.AsNoTracking().Include(c => c.Deliveries).Include(c => c.Members).AsSplitQuery()
             .Where(c => c.PrefectureId == prefectureId).OrderByDescending(c => c.MeetingOn).ToListAsync(cancellationToken);
+        MysteryCampaigns = (await Db.MysteryCampaigns.AsNoTracking().Where(c => c.EvaluatedPrefectureId == prefectureId)
+            .OrderByDescending(c => c.StartsOn).Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken)).Select(c => (c.Id, c.Name)).ToList();
     }
 }
