@@ -28,7 +28,7 @@ public sealed class ResultsBrowserTests(ResultsBrowserFixture fixture) : IClassF
         await page.WaitForURLAsync("**/espace");
         await Accessibility.AssertNoWcag21AAViolationAsync(page, "the staff home");
 
-        foreach (var path in new[] { $"/resultats?campagne={fixture.Ids.CurrentCampaignId}", "/resultats/mystere", "/resultats/suggestions", "/resultats/indicateurs", "/resultats/frequentation", "/resultats/instantanes", "/resultats/clu", "/qualite/journal", "/qualite/utilisateurs", $"/qualite/mystere/{fixture.Ids.Staff.CampaignId}" })
+        foreach (var path in new[] { $"/resultats?campagne={fixture.Ids.CurrentCampaignId}", "/resultats/mystere", "/resultats/suggestions", "/resultats/indicateurs", "/resultats/frequentation", "/resultats/instantanes", "/resultats/clu", "/resultats/campagnes", "/qualite/journal", "/qualite/utilisateurs", $"/qualite/mystere/{fixture.Ids.Staff.CampaignId}" })
         {
             var response = await page.GotoAsync(fixture.BaseUrl + path);
             Assert.True(response!.Ok, $"{path}: {response.Status}");
