@@ -4,10 +4,12 @@ var builder = Host.CreateApplicationBuilder(args);
 
 builder.AddVoixUsagerWorker();
 
-var host = builder.Build();
+using var host = builder.Build();
 
 if (!await host.CheckWorkerDatabaseAsync())
 {
+    // Disposing the host flushes the console logger, so the reason is printed before the process ends.
+    host.Dispose();
     return 2;
 }
 

@@ -33,11 +33,12 @@ public class WorkerProcessTests
     {
         using var process = Start(new Dictionary<string, string> { ["Database__Provider"] = "Sqlite" });
         var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await process.WaitForExitAsync(timeout.Token);
 
         Assert.Equal(2, process.ExitCode);
-        Assert.Contains("nécessite SQL Server ou PostgreSQL", await output);
+        Assert.Contains("nécessite SQL Server ou PostgreSQL", await output + await errors);
     }
 
     [Fact]
