@@ -150,16 +150,7 @@ public sealed class InvitationService(
 
         await users.AddToRoleAsync(user, invitation.Role);
         invitation.AcceptedAtUtc = clock.UtcNow;
-        db.AuditEntries.Add(new Auditing.AuditEntry
-        {
-            AtUtc = clock.UtcNow,
-            UserId = user.Id,
-            UserEmail = user.Email,
-            PrefectureId = invitation.PrefectureId,
-            Action = "invitation.acceptee",
-            EntityType = nameof(Invitation),
-            EntityId = invitation.Id.ToString(),
-        });
+        db.AuditEntries.Add(Auditing.AuditEntry.Of(clock.UtcNow, user.Id, user.Email, invitation.PrefectureId, "invitation.acceptee", nameof(Invitation), invitation.Id.ToString()));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return [];

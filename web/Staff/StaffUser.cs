@@ -29,15 +29,5 @@ public sealed class StaffUser(IHttpContextAccessor accessor, FranceClock clock)
 
     /// <summary>Adds an audit entry to the context; it is saved with the change it describes.</summary>
     public void Audit(AppDbContext db, string action, string entityType, object? entityId, int? prefectureId, string? details = null) =>
-        db.AuditEntries.Add(new AuditEntry
-        {
-            AtUtc = clock.UtcNow,
-            UserId = Id,
-            UserEmail = Email,
-            PrefectureId = prefectureId,
-            Action = action,
-            EntityType = entityType,
-            EntityId = entityId?.ToString(),
-            Details = details is { Length: > 4000 } ? details[..4000] : details,
-        });
+        db.AuditEntries.Add(AuditEntry.Of(clock.UtcNow, Id, Email, prefectureId, action, entityType, entityId?.ToString(), details));
 }

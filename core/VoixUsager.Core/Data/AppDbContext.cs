@@ -178,7 +178,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
             entry.Property(e => e.Action).HasMaxLength(100);
             entry.Property(e => e.EntityType).HasMaxLength(100);
             entry.Property(e => e.EntityId).HasMaxLength(100);
-            entry.Property(e => e.Details).HasMaxLength(4000);
+            entry.Property(e => e.Details).HasMaxLength(AuditEntry.MaxDetailsLength);
             entry.HasIndex(e => new { e.PrefectureId, e.AtUtc });
             entry.HasIndex(e => e.AtUtc);
         });

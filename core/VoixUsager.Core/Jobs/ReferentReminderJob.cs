@@ -112,16 +112,8 @@ public sealed class ReferentReminderJob(
     {
         foreach (var recipient in reminded)
         {
-            db.AuditEntries.Add(new AuditEntry
-            {
-                AtUtc = nowUtc,
-                UserId = null,
-                PrefectureId = recipient.PrefectureId,
-                Action = AuditAction,
-                EntityType = nameof(Accounts.AppUser),
-                EntityId = recipient.Id,
-                Details = $"Rappel hebdomadaire : {recipient.Scenarios.Count} enquête(s) mystère(s) en retard",
-            });
+            db.AuditEntries.Add(AuditEntry.Of(nowUtc, null, null, recipient.PrefectureId, AuditAction, nameof(Accounts.AppUser), recipient.Id,
+                $"Rappel hebdomadaire : {recipient.Scenarios.Count} enquête(s) mystère(s) en retard"));
         }
 
         await db.SaveChangesAsync(cancellationToken);

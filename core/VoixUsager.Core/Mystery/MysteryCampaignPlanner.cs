@@ -144,17 +144,9 @@ public sealed class MysteryCampaignPlanner(AppDbContext db, FranceClock clock)
         campaign.Scenarios.AddRange(Spread(types, MysteryChannel.Courriel, request.TargetEmails, referentIds, campaign.StartsOn, campaign.EndsOn, evaluated.HolidayZone));
         db.MysteryCampaigns.Add(campaign);
         await db.SaveChangesAsync(cancellationToken);
-        db.AuditEntries.Add(new Auditing.AuditEntry
-        {
-            AtUtc = clock.UtcNow,
-            UserId = actor.UserId,
-            UserEmail = actor.Email,
-            PrefectureId = campaign.EvaluatedPrefectureId,
-            Action = "campagne-mystere.creee",
-            EntityType = nameof(MysteryCampaign),
-            EntityId = campaign.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Details = $"{name} : {request.TargetCalls} appels, {request.TargetEmails} courriels, {referentIds.Count} référent(s)",
-        });
+        db.AuditEntries.Add(Auditing.AuditEntry.Of(clock.UtcNow, actor.UserId, actor.Email, campaign.EvaluatedPrefectureId, "campagne-mystere.creee",
+            nameof(MysteryCampaign), campaign.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"{name} : {request.TargetCalls} appels, {request.TargetEmails} courriels, {referentIds.Count} référent(s)"));
         await db.SaveChangesAsync(cancellationToken);
         return new PlanResult.Created(campaign.Id);
     }

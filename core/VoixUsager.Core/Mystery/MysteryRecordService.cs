@@ -198,17 +198,10 @@ public sealed class MysteryRecordService(AppDbContext db, FranceClock clock)
         var kind = channel == MysteryChannel.Appel ? "appel" : "courriel";
         var action = wasSubmitted ? $"{kind}.corrige" : record.Status == RecordStatus.Soumis ? $"{kind}.soumis" : $"{kind}.brouillon";
         var after = Describe(record);
-        db.AuditEntries.Add(new AuditEntry
-        {
-            AtUtc = nowUtc,
-            UserId = actor.UserId,
-            UserEmail = actor.Email,
-            PrefectureId = context.Campaign.EvaluatedPrefectureId,
-            Action = action,
-            EntityType = channel == MysteryChannel.Appel ? nameof(MysteryCallRecord) : nameof(MysteryEmailRecord),
-            EntityId = isNew ? null : record.Id.ToString(CultureInfo.InvariantCulture),
-            Details = wasSubmitted ? $"Avant : {before}\nAprès : {after}" : after,
-        });
+        db.AuditEntries.Add(AuditEntry.Of(nowUtc, actor.UserId, actor.Email, context.Campaign.EvaluatedPrefectureId, action,
+            channel == MysteryChannel.Appel ? nameof(MysteryCallRecord) : nameof(MysteryEmailRecord),
+            isNew ? null : record.Id.ToString(CultureInfo.InvariantCulture),
+            wasSubmitted ? $"Avant : {before}\nAprès : {after}" : after));
         await db.SaveChangesAsync(cancellationToken);
         return new MysterySaveResult.Saved(record.Id, record.Status);
     }

@@ -164,6 +164,21 @@ public sealed class MysteryRecordTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Correction_of_a_long_comment_keeps_its_audit_entry_within_the_column()
+    {
+        await _referent.PostFormAsync(CallUrl, With(GridFields.ValidCall(_app, _data.CallScenarioId, submit: true), "Comment", new string('a', 4000)));
+
+        var corrected = With(GridFields.ValidCall(_app, _data.CallScenarioId, submit: true), "Comment", new string('b', 4000));
+        Assert.Equal(HttpStatusCode.Redirect, (await _referent.PostFormAsync(CallUrl, corrected)).StatusCode);
+
+        // Before and after both hold a 4,000-character comment: the entry is cut to the column's length.
+        var entry = await _app.WithDbAsync(db => db.AuditEntries.OrderBy(e => e.Id).LastAsync());
+        Assert.Equal("appel.corrige", entry.Action);
+        Assert.Equal(VoixUsager.Auditing.AuditEntry.MaxDetailsLength, entry.Details!.Length);
+        Assert.EndsWith("…", entry.Details);
+    }
+
+    [Fact]
     public async Task Email_reply_delay_is_counted_in_working_days_of_the_evaluated_prefecture()
     {
         // Sent on a Monday morning two weeks ago, answered on the Friday of the following week.
