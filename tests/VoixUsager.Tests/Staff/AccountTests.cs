@@ -161,6 +161,9 @@ public sealed partial class AccountTests : IAsyncLifetime
         Assert.StartsWith("data:image/png;base64,", enrolment.QuerySelector("main img")!.GetAttribute("src"));
         var key = enrolment.QuerySelector("main code")!.TextContent;
 
+        var garbled = await client.PostFormAsync("/compte/double-authentification", [new("Code", "12ab56")]);
+        Assert.Equal(HttpStatusCode.BadRequest, garbled.StatusCode);
+        Assert.Contains("Saisissez les 6 chiffres", WebUtility.HtmlDecode(await garbled.Content.ReadAsStringAsync()));
         var wrong = await client.PostFormAsync("/compte/double-authentification", [new("Code", "000000")]);
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
 

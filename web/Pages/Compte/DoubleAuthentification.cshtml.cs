@@ -38,10 +38,9 @@ public class DoubleAuthentificationModel(UserManager<AppUser> users, SignInManag
         }
 
         var user = await users.GetUserAsync(User);
-        var code = Code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
-        if (code.Length != 6 || !code.All(char.IsAsciiDigit))
+        if (!AuthenticatorCode.TryNormalise(Code, out var code))
         {
-            Errors["Code"] = "Saisissez les 6 chiffres affichés par votre application d’authentification.";
+            Errors["Code"] = AuthenticatorCode.Invalid;
             return Invalid();
         }
 

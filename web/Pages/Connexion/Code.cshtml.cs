@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using VoixUsager.Accounts;
 using VoixUsager.Web.Pages.Shared;
+using VoixUsager.Web.Staff;
 
 namespace VoixUsager.Web.Pages.Connexion;
 
@@ -28,10 +29,9 @@ public class CodeModel(SignInManager<AppUser> signIn) : StaffPageModel
             return RedirectToPage("/Connexion/Index");
         }
 
-        var code = Code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
-        if (code.Length != 6 || !code.All(char.IsAsciiDigit))
+        if (!AuthenticatorCode.TryNormalise(Code, out var code))
         {
-            Errors["Code"] = "Saisissez les 6 chiffres affichés par votre application d’authentification.";
+            Errors["Code"] = AuthenticatorCode.Invalid;
             return Invalid();
         }
 
