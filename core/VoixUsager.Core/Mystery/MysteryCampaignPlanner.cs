@@ -142,12 +142,15 @@ public sealed class MysteryCampaignPlanner(AppDbContext db, FranceClock clock)
         };
         campaign.Scenarios.AddRange(Spread(types, MysteryChannel.Appel, request.TargetCalls, referentIds, campaign.StartsOn, campaign.EndsOn, evaluated.HolidayZone));
         campaign.Scenarios.AddRange(Spread(types, MysteryChannel.Courriel, request.TargetEmails, referentIds, campaign.StartsOn, campaign.EndsOn, evaluated.HolidayZone));
+        // The campaign and its audit entry are stored together or not at all (the entry needs the new id).
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.MysteryCampaigns.Add(campaign);
         await db.SaveChangesAsync(cancellationToken);
         db.AuditEntries.Add(Auditing.AuditEntry.Of(clock.UtcNow, actor.UserId, actor.Email, campaign.EvaluatedPrefectureId, "campagne-mystere.creee",
             nameof(MysteryCampaign), campaign.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             $"{name} : {request.TargetCalls} appels, {request.TargetEmails} courriels, {referentIds.Count} référent(s)"));
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new PlanResult.Created(campaign.Id);
     }
 
