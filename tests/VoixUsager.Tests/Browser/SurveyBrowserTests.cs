@@ -74,12 +74,22 @@ public sealed class SurveyBrowserTests(BrowserFixture fixture) : IClassFixture<B
         foreach (var group in groups)
         {
             await group.Locator(".fr-radio-group label").First.ClickAsync();
+            Assert.Equal(1, await group.Locator("input[type=radio]:checked").CountAsync());
         }
 
         await page.Locator("textarea").FillAsync("Sans JavaScript.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer mon avis" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/merci");
+        try
+        {
+            await page.WaitForURLAsync("**/merci");
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"No thank-you page: still at {page.Url}, showing « {(await page.Locator("main").TextContentAsync())?.Trim()[..200]} »");
+        }
+
+        Assert.Equal("Merci pour votre avis", (await page.Locator("h1").TextContentAsync())?.Trim());
         Assert.Equal(before + 1, await ResponsesAsync());
         await page.Context.CloseAsync();
     }

@@ -46,6 +46,9 @@ public class BrowserFixture : IAsyncLifetime
             JavaScriptEnabled = javaScript,
             Locale = "fr-FR",
         });
+        // The whole suite shares two cores with the server under test: allow more than Playwright's 30 s.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         return await context.NewPageAsync();
     }
 
