@@ -5,6 +5,7 @@ using VoixUsager.Prefectures;
 namespace VoixUsager.Tests.Calendar;
 
 // Every expected date below was counted by hand on a 2025-2027 calendar, never derived from the code under test.
+[Trait("Category", "Logic")]
 public class WorkingDaysTests
 {
     private static DateTime At(string local) => DateTime.Parse(local, CultureInfo.InvariantCulture);

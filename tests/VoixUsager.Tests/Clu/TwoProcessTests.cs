@@ -18,6 +18,7 @@ namespace VoixUsager.Tests.Clu;
 /// Hangfire storage, a real SMTP server on loopback. The worker is killed in the middle of a summary;
 /// the mail server is down for another: every recipient still gets exactly one message.
 /// </summary>
+[Trait("Category", "OwnDatabase")]
 public sealed class TwoProcessTests : IAsyncLifetime
 {
     private readonly List<Process> _processes = [];

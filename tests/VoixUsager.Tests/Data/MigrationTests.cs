@@ -6,6 +6,7 @@ using VoixUsager.Tests.Infrastructure;
 
 namespace VoixUsager.Tests.Data;
 
+[Trait("Category", "OwnDatabase")]
 public class MigrationTests
 {
     private static AppDbContext CreateContext(DatabaseProvider provider, string connectionString)

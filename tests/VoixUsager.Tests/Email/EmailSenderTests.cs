@@ -5,6 +5,7 @@ using VoixUsager.Email;
 
 namespace VoixUsager.Tests.Email;
 
+[Trait("Category", "Logic")]
 public sealed partial class EmailSenderTests : IDisposable
 {
     /// <summary>Generous, so a slow machine does not fail a test; a hung one still ends.</summary>

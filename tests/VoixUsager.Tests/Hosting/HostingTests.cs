@@ -17,6 +17,18 @@ public sealed class HostingTests : IClassFixture<HostingTests.SeededApp>
 
     public HostingTests(SeededApp app) => _app = app;
 
+    [Fact]
+    public async Task The_app_runs_on_the_provider_this_test_run_asked_for()
+    {
+        // Guards the two-provider run of infra/test.sh: a factory that silently fell back to SQLite
+        // would make the PostgreSQL pass prove nothing.
+        var provider = await _app.WithDbAsync(db => Task.FromResult(db.Database.ProviderName));
+        var expected = TestDatabase.IsPostgres ? "Npgsql.EntityFrameworkCore.PostgreSQL" : "Microsoft.EntityFrameworkCore.Sqlite";
+        Assert.Equal(expected, provider);
+        var stored = await _app.WithDbAsync(db => db.Prefectures.CountAsync());
+        Assert.True(stored > 0);
+    }
+
     [Theory]
     [InlineData("/")]
     [InlineData("/avis/" + TestData.OpenSiteCode)]
@@ -100,9 +112,7 @@ public sealed class HostingTests : IClassFixture<HostingTests.SeededApp>
         public new HttpClient CreateClient()
         {
             var client = base.CreateClient();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            var directory = Path.GetDirectoryName(DatabasePath)!;
-            Directory.Delete(directory, recursive: true);
+            BreakDatabase();
             return client;
         }
     }

@@ -6,8 +6,9 @@ using VoixUsager.Data;
 namespace VoixUsager.Tests.Infrastructure;
 
 /// <summary>
-/// The real web application on a real SQLite file of its own, migrated at start-up exactly as in
-/// production. Each instance owns a fresh database, deleted on dispose.
+/// The real web application on a real database of its own (a SQLite file, or a PostgreSQL database when
+/// the run asks for it: see <see cref="TestDatabase"/>), migrated at start-up exactly as in production.
+/// Each instance owns a fresh database, deleted on dispose.
 /// </summary>
 public class VoixUsagerAppFactory : WebApplicationFactory<Program>
 {
@@ -18,9 +19,50 @@ public class VoixUsagerAppFactory : WebApplicationFactory<Program>
         Directory.CreateDirectory(_directory);
         DatabasePath = Path.Combine(_directory, "voixusager.db");
         EmailDirectory = Path.Combine(_directory, "emails");
+        ConnectionString = Provider == DatabaseProvider.Postgres
+            ? PostgresTestDatabases.Create()
+            : DatabaseRegistration.SqliteConnectionString(DatabasePath);
     }
 
+    public DatabaseProvider Provider { get; } = TestDatabase.Provider;
+
+    /// <summary>The SQLite file (only meaningful when <see cref="Provider"/> is SQLite).</summary>
     public string DatabasePath { get; }
+
+    public string ConnectionString { get; }
+
+    /// <summary>A connection outside EF Core, for tests that read what is really stored.</summary>
+    public System.Data.Common.DbConnection OpenRawConnection()
+    {
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        }
+
+        return PostgresTestDatabases.OpenRaw(Provider, ConnectionString);
+    }
+
+    /// <summary>Takes the database away from under the running app, as an outage would.</summary>
+    public void BreakDatabase()
+    {
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            PostgresTestDatabases.Drop(ConnectionString);
+            _dropped = true;
+            return;
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.GetFiles(_directory, "voixusager.db*"))
+        {
+            File.Delete(file);
+        }
+
+        // A directory in place of the file: SQLite can neither open nor re-create the database.
+        Directory.CreateDirectory(DatabasePath);
+    }
+
+    private bool _dropped;
 
     /// <summary>Where the app writes its emails as .eml files (no SMTP host is configured in tests).</summary>
     public string EmailDirectory { get; }
@@ -41,8 +83,8 @@ public class VoixUsagerAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("Database:ConnectionString", DatabaseRegistration.SqliteConnectionString(DatabasePath));
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("Database:ConnectionString", ConnectionString);
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Email:PickupDirectory", EmailDirectory);
         builder.UseSetting("Email:Smtp:Host", SmtpPort is null ? "" : "127.0.0.1");
@@ -75,6 +117,11 @@ public class VoixUsagerAppFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
+            if (Provider == DatabaseProvider.Postgres && !_dropped)
+            {
+                PostgresTestDatabases.Drop(ConnectionString);
+            }
+
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try
             {

@@ -4,6 +4,7 @@ using VoixUsager.Reporting;
 
 namespace VoixUsager.Tests.Reporting;
 
+[Trait("Category", "Logic")]
 public class ChartRendererTests
 {
     private const string Html = "<script>alert(1)</script>";

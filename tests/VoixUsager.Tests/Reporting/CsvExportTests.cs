@@ -6,6 +6,7 @@ using VoixUsager.Reporting;
 
 namespace VoixUsager.Tests.Reporting;
 
+[Trait("Category", "Logic")]
 public class CsvExportTests
 {
     private static readonly string[] Headers = ["Préfecture", "Commentaire", "Taux"];

@@ -7,6 +7,7 @@ using VoixUsager.Reporting;
 
 namespace VoixUsager.Tests.Reporting;
 
+[Trait("Category", "Logic")]
 public class XlsxWorkbookTests
 {
     private static readonly string[] Headers = ["Préfecture", "Réponses", "Note", "Budget", "Taux", "Campagne", "Dernière réponse", "Labellisée", "Commentaire"];

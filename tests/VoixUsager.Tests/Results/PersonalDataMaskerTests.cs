@@ -2,6 +2,7 @@ using VoixUsager.Results;
 
 namespace VoixUsager.Tests.Results;
 
+[Trait("Category", "Logic")]
 public class PersonalDataMaskerTests
 {
     [Theory]

@@ -5,6 +5,7 @@ namespace VoixUsager.Tests.Results;
 // Expected bounds were worked out by hand from the Wilson formula
 //   centre = (p + z²/2n) / (1 + z²/n),  half = z·√(p(1−p)/n + z²/4n²) / (1 + z²/n)
 // with z = 1.959964, z² = 3.841459; the arithmetic is shown next to each case.
+[Trait("Category", "Logic")]
 public class ProportionTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using VoixUsager.Results.Statistics;
 
 namespace VoixUsager.Tests.Results;
 
+[Trait("Category", "Logic")]
 public class RecommendationWriterTests
 {
     private static CriterionCompliance Criterion(string code, int compliant, int total, string label = "Libellé", string group = "Accueil") =>

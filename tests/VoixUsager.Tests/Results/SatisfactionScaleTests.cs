@@ -2,6 +2,7 @@ using VoixUsager.Results.Statistics;
 
 namespace VoixUsager.Tests.Results;
 
+[Trait("Category", "Logic")]
 public class SatisfactionScaleTests
 {
     [Fact]

@@ -5,6 +5,7 @@ namespace VoixUsager.Tests.Results;
 // Reference values come from outside this code: the textbook quantiles (Φ(1.959964) = 0.975,
 // Φ(2.575829) = 0.995) and the C library's erfc, read through Python's math.erfc, whose leading digits
 // match the printed tables (erfc(1) = 0.1572992, Φ(1) = 0.8413447, Φ(−3) = 0.0013499).
+[Trait("Category", "Logic")]
 public class StandardNormalTests
 {
     [Theory]

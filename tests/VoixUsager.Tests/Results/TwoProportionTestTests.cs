@@ -4,6 +4,7 @@ namespace VoixUsager.Tests.Results;
 
 // Pooled test: p = (x1 + x2) / (n1 + n2), SE = √(p(1−p)(1/n1 + 1/n2)), z = (p1 − p2) / SE,
 // two-sided p-value = 2 · (1 − Φ(|z|)), Φ read from a normal table. Arithmetic beside each case.
+[Trait("Category", "Logic")]
 public class TwoProportionTestTests
 {
     [Fact]

@@ -369,12 +369,10 @@ public sealed class PublicSurveyTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         Assert.False(response.Headers.Contains("Set-Cookie"));
 
-        // Read the raw file: neither the address nor the user agent may appear anywhere in it.
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_app.DatabasePath};Mode=ReadOnly");
-        await connection.OpenAsync();
+        // Read the raw rows: neither the address nor the user agent may appear anywhere in them.
+        await using var connection = _app.OpenRawConnection();
         await using var checkpoint = connection.CreateCommand();
-        checkpoint.CommandText = "SELECT * FROM SurveyResponses";
+        checkpoint.CommandText = "SELECT * FROM \"SurveyResponses\"";
         await using var reader = await checkpoint.ExecuteReaderAsync();
         var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
         Assert.Equal(

@@ -4,6 +4,7 @@ using VoixUsager.Surveys;
 
 namespace VoixUsager.Tests.Surveys;
 
+[Trait("Category", "Logic")]
 public class SurveySubmissionValidatorTests
 {
     private static readonly QuestionnaireDefinition Questionnaire = new(1, "Test",

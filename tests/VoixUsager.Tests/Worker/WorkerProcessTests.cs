@@ -7,6 +7,7 @@ using VoixUsager.Tests.Infrastructure;
 namespace VoixUsager.Tests.Worker;
 
 /// <summary>The worker as the separate process it is in production.</summary>
+[Trait("Category", "OwnDatabase")]
 public class WorkerProcessTests
 {
     private static string WorkerDll => BuiltOutputs.Path("worker", "VoixUsager.Worker.dll");
