@@ -16,6 +16,9 @@ public static class CoreServicesRegistration
         services.AddSingleton<FranceClock>();
         services.AddScoped<QuestionnaireCatalog>();
         services.AddScoped<PublicSurveyLookup>();
+        services.AddScoped<SurveyCampaignService>();
+        services.AddScoped<Clu.CluService>();
+        services.AddScoped<Prefectures.PrefectureAdministration>();
         return services;
     }
 

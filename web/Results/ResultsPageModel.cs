@@ -175,4 +175,16 @@ public abstract class ResultsPageModel(AppDbContext db, StaffUser staff) : Staff
 
     /// <summary>The préfecture part of a link, for administrators who chose one.</summary>
     public string PrefectureQuery => staff.IsAdministrateur ? $"prefecture={PrefectureId}" : "";
+
+    /// <summary>The route values of a link or redirect that stays on the same préfecture, plus <paramref name="values"/>.</summary>
+    protected Microsoft.AspNetCore.Routing.RouteValueDictionary PrefectureRoute(object? values = null)
+    {
+        var route = new Microsoft.AspNetCore.Routing.RouteValueDictionary(values);
+        if (staff.IsAdministrateur)
+        {
+            route["prefecture"] = PrefectureId;
+        }
+
+        return route;
+    }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using VoixUsager.Accounts;
 using VoixUsager.Data;
+using VoixUsager.Data.EntityConfigurations;
 using VoixUsager.Email;
 
 namespace VoixUsager.Web.Staff;
@@ -29,14 +30,14 @@ public sealed class InvitationService(
         var errors = new Dictionary<string, string>();
         var address = request.Email.Trim();
         var name = request.DisplayName.Trim();
-        if (!System.Net.Mail.MailAddress.TryCreate(address, out var parsed) || parsed.Address != address || address.Length > 256)
+        if (!System.Net.Mail.MailAddress.TryCreate(address, out var parsed) || parsed.Address != address || address.Length > InvitationConfiguration.EmailMaxLength)
         {
             errors["Email"] = "Saisissez une adresse électronique valide, par exemple prenom.nom@interieur.gouv.fr.";
         }
 
-        if (name.Length is 0 or > 200)
+        if (name.Length is 0 or > InvitationConfiguration.DisplayNameMaxLength)
         {
-            errors["DisplayName"] = "Saisissez le prénom et le nom de la personne (200 caractères au plus).";
+            errors["DisplayName"] = $"Saisissez le prénom et le nom de la personne ({InvitationConfiguration.DisplayNameMaxLength} caractères au plus).";
         }
 
         if (!Roles.All.Contains(request.Role))

@@ -24,6 +24,29 @@ public static class FrenchTimeZones
     public static DateTime ParisToUtc(DateTime local) =>
         TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Paris);
 
+    /// <summary>
+    /// A time someone typed, read in Paris: false for a time that never happened there, the hour the
+    /// clocks skip on the last Sunday of March (2:30 that day does not exist). An autumn time that
+    /// happens twice is read as the second one, in winter time.
+    /// </summary>
+    public static bool TryParisToUtc(DateTime local, out DateTime utc)
+    {
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        if (Paris.IsInvalidTime(unspecified))
+        {
+            utc = default;
+            return false;
+        }
+
+        utc = TimeZoneInfo.ConvertTimeToUtc(unspecified, Paris);
+        return true;
+    }
+
+    /// <summary>What to tell someone who typed a time the clocks skipped.</summary>
+    public static string SkippedTimeMessage(DateTime local) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"Le {local:dd/MM/yyyy} à {local:HH:mm} n’existe pas à l’heure de Paris : cette nuit-là, les horloges passent de 2 h à 3 h. Indiquez une heure avant 2 h ou à partir de 3 h.");
+
     public static DateTime UtcToParis(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Paris);
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using VoixUsager.Accounts;
 using VoixUsager.Calendar;
 using VoixUsager.Data;
+using VoixUsager.Data.EntityConfigurations;
 
 namespace VoixUsager.Mystery;
 
@@ -42,7 +43,7 @@ public sealed class MysteryCampaignPlanner(AppDbContext db, FranceClock clock)
         {
             var parts = lines[i].Split(';', StringSplitOptions.TrimEntries);
             MysteryChannel? channel = parts[0].ToLowerInvariant() switch { "appel" => MysteryChannel.Appel, "courriel" => MysteryChannel.Courriel, _ => null };
-            if (parts.Length != 3 || channel is null || parts[1].Length is 0 or > 1000 || parts[2].Length is 0 or > 200)
+            if (parts.Length != 3 || channel is null || parts[1].Length is 0 or > MysteryScenarioConfiguration.QuestionMaxLength || parts[2].Length is 0 or > MysteryScenarioConfiguration.TargetMaxLength)
             {
                 errors["ScenarioLines"] = $"Ligne {i + 1} : écrivez « appel ; question à poser ; service ou numéro » ou « courriel ; question à poser ; adresse ».";
                 return [];
@@ -58,9 +59,9 @@ public sealed class MysteryCampaignPlanner(AppDbContext db, FranceClock clock)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         var name = request.Name.Trim();
-        if (name.Length is 0 or > 150)
+        if (name.Length is 0 or > MysteryCampaignConfiguration.NameMaxLength)
         {
-            errors["Name"] = "Donnez un nom à la campagne (150 caractères au plus), par exemple « Enquêtes mystères 2026 ».";
+            errors["Name"] = $"Donnez un nom à la campagne ({MysteryCampaignConfiguration.NameMaxLength} caractères au plus), par exemple « Enquêtes mystères 2026 ».";
         }
 
         var evaluated = await db.Prefectures.SingleOrDefaultAsync(p => p.Id == request.EvaluatedPrefectureId, cancellationToken);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using VoixUsager.Auditing;
 using VoixUsager.Calendar;
 using VoixUsager.Data;
+using VoixUsager.Data.EntityConfigurations;
 
 namespace VoixUsager.Mystery;
 
@@ -66,11 +67,13 @@ public sealed class MysteryRecordService(AppDbContext db, FranceClock clock)
         }
 
         var target = input.Target?.Trim() ?? "";
-        if (target.Length is 0 or > 200)
+        // The limit is the column the record stores the target in, not the scenario's.
+        var targetMaxLength = channel == MysteryChannel.Appel ? MysteryCallRecordConfiguration.NumberDialledMaxLength : MysteryEmailRecordConfiguration.AddressMaxLength;
+        if (target.Length == 0 || target.Length > targetMaxLength)
         {
             errors["Target"] = channel == MysteryChannel.Appel
-                ? "Indiquez le numéro ou le service appelé (200 caractères au plus)."
-                : "Indiquez l’adresse électronique à laquelle le courriel a été envoyé.";
+                ? $"Indiquez le numéro ou le service appelé ({targetMaxLength} caractères au plus)."
+                : $"Indiquez l’adresse électronique à laquelle le courriel a été envoyé ({targetMaxLength} caractères au plus).";
         }
         else if (channel == MysteryChannel.Courriel && !System.Net.Mail.MailAddress.TryCreate(target, out _))
         {
@@ -78,9 +81,9 @@ public sealed class MysteryRecordService(AppDbContext db, FranceClock clock)
         }
 
         var comment = input.Comment?.Trim();
-        if (comment is { Length: > 4000 })
+        if (comment is { Length: > MysteryRecordConfiguration.CommentMaxLength })
         {
-            errors["Comment"] = $"Le commentaire compte {comment.Length} caractères : 4 000 au plus.";
+            errors["Comment"] = string.Create(CultureInfo.GetCultureInfo("fr-FR"), $"Le commentaire compte {comment.Length} caractères : {MysteryRecordConfiguration.CommentMaxLength:N0} au plus.");
         }
 
         MysteryRecord record;
@@ -134,20 +137,7 @@ public sealed class MysteryRecordService(AppDbContext db, FranceClock clock)
             var reminded = ParseMoment(input.ReminderSentAt, "ReminderSentAt", "l’heure de la relance", required: false, nowUtc, errors);
             if (atUtc is { } sent)
             {
-                if (acknowledged < sent)
-                {
-                    errors["AcknowledgedAt"] = "L’accusé de réception ne peut pas précéder l’envoi du courriel.";
-                }
-
-                if (replied < sent)
-                {
-                    errors["RepliedAt"] = "La réponse ne peut pas précéder l’envoi du courriel.";
-                }
-
-                if (reminded < sent)
-                {
-                    errors["ReminderSentAt"] = "La relance ne peut pas précéder l’envoi du courriel.";
-                }
+                CheckEmailOrder(sent, acknowledged, replied, reminded, errors);
             }
 
             if (input.Submit)
@@ -204,6 +194,28 @@ public sealed class MysteryRecordService(AppDbContext db, FranceClock clock)
             wasSubmitted ? $"Avant : {before}\nAprès : {after}" : after));
         await db.SaveChangesAsync(cancellationToken);
         return new MysterySaveResult.Saved(record.Id, record.Status);
+    }
+
+    /// <summary>
+    /// Nothing about an email can come before it was sent; the same minute can (an automatic
+    /// acknowledgement, or a reply typed while the référent was still at the screen).
+    /// </summary>
+    public static void CheckEmailOrder(DateTime sentUtc, DateTime? acknowledgedUtc, DateTime? repliedUtc, DateTime? remindedUtc, Dictionary<string, string> errors)
+    {
+        if (acknowledgedUtc < sentUtc)
+        {
+            errors["AcknowledgedAt"] = "L’accusé de réception ne peut pas précéder l’envoi du courriel.";
+        }
+
+        if (repliedUtc < sentUtc)
+        {
+            errors["RepliedAt"] = "La réponse ne peut pas précéder l’envoi du courriel.";
+        }
+
+        if (remindedUtc < sentUtc)
+        {
+            errors["ReminderSentAt"] = "La relance ne peut pas précéder l’envoi du courriel.";
+        }
     }
 
     private static Dictionary<int, MysteryAnswer> ParseCriteria(GridVersion grid, MysteryRecordInput input, Dictionary<string, string> errors)
@@ -272,7 +284,8 @@ public sealed class MysteryRecordService(AppDbContext db, FranceClock clock)
         }
     }
 
-    private static DateTime? ParseMoment(string? raw, string field, string what, bool required, DateTime nowUtc, Dictionary<string, string> errors)
+    /// <summary>A typed local time (yyyy-MM-ddTHH:mm, Paris), in UTC; null with a message in <paramref name="errors"/> when it cannot be.</summary>
+    public static DateTime? ParseMoment(string? raw, string field, string what, bool required, DateTime nowUtc, Dictionary<string, string> errors)
     {
         if (string.IsNullOrWhiteSpace(raw))
         {
@@ -291,7 +304,12 @@ public sealed class MysteryRecordService(AppDbContext db, FranceClock clock)
             return null;
         }
 
-        var utc = FrenchTimeZones.ParisToUtc(local);
+        if (!FrenchTimeZones.TryParisToUtc(local, out var utc))
+        {
+            errors[field] = FrenchTimeZones.SkippedTimeMessage(local);
+            return null;
+        }
+
         if (utc > nowUtc + ClockSkew)
         {
             errors[field] = $"{char.ToUpperInvariant(what[0])}{what[1..]} ne peut pas être dans le futur.";

@@ -1260,8 +1260,8 @@ namespace VoixUsager.Migrations.Postgres.Migrations
 
                     b.Property<string>("NumberDialled")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Outcome")
                         .IsRequired()

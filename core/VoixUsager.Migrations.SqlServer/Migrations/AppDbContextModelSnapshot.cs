@@ -1263,8 +1263,8 @@ namespace VoixUsager.Migrations.SqlServer.Migrations
 
                     b.Property<string>("NumberDialled")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("Outcome")
                         .IsRequired()

@@ -1205,7 +1205,7 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
 
                     b.Property<string>("NumberDialled")
                         .IsRequired()
-                        .HasMaxLength(100)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Outcome")

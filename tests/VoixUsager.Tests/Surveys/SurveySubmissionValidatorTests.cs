@@ -62,4 +62,23 @@ public class SurveySubmissionValidatorTests
 
         Assert.Equal([10, 11, 12], result.Errors.Keys.Order());
     }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("\r\n\t")]
+    public void Required_free_text_left_empty_is_an_error_and_no_answer(string? text)
+    {
+        var questionnaire = new QuestionnaireDefinition(1, "Test",
+            [new QuestionDefinition(20, "motif", 1, "Motif de votre venue ?", null, QuestionKind.FreeText, true, 100, [])]);
+        var fields = text is null ? [] : new Dictionary<string, StringValues> { ["q20"] = text };
+
+        var result = SurveySubmissionValidator.Validate(questionnaire, name => fields.TryGetValue(name, out var value) ? value : StringValues.Empty);
+
+        Assert.False(result.IsValid);
+        Assert.Equal(SurveySubmissionValidator.MissingText, result.Errors[20]);
+        Assert.Equal("Veuillez répondre à cette question.", SurveySubmissionValidator.MissingText);
+        Assert.Empty(result.Answers);
+    }
 }

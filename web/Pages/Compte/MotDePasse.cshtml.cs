@@ -12,13 +12,13 @@ namespace VoixUsager.Web.Pages.Compte;
 public class MotDePasseModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AppDbContext db, StaffUser staff) : StaffPageModel
 {
     [BindProperty]
-    public string Current { get; set; } = "";
+    public string? Current { get; set; }
 
     [BindProperty]
-    public string Password { get; set; } = "";
+    public string? Password { get; set; }
 
     [BindProperty]
-    public string Confirmation { get; set; } = "";
+    public string? Confirmation { get; set; }
 
     public bool Done { get; private set; }
 
@@ -27,14 +27,27 @@ public class MotDePasseModel(UserManager<AppUser> users, SignInManager<AppUser> 
     public async Task<IActionResult> OnPostAsync()
     {
         ViewData["Title"] = "Changer de mot de passe";
-        if (Password != Confirmation)
+        if (string.IsNullOrEmpty(Current))
+        {
+            Errors["Current"] = "Saisissez votre mot de passe actuel.";
+        }
+
+        if (string.IsNullOrEmpty(Password))
+        {
+            Errors["Password"] = "Saisissez le nouveau mot de passe.";
+        }
+        else if (Password != Confirmation)
         {
             Errors["Confirmation"] = "Les deux mots de passe saisis sont différents.";
+        }
+
+        if (Errors.Count > 0)
+        {
             return Invalid();
         }
 
         var user = await users.GetUserAsync(User);
-        var result = await users.ChangePasswordAsync(user!, Current, Password);
+        var result = await users.ChangePasswordAsync(user!, Current!, Password!);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)

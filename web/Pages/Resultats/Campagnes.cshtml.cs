@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using QRCoder;
 using VoixUsager.Data;
+using VoixUsager.Mystery;
 using VoixUsager.Questionnaires;
 using VoixUsager.Surveys;
 using VoixUsager.Web.Results;
@@ -14,15 +15,18 @@ namespace VoixUsager.Web.Pages.Resultats;
 /// The préfecture's survey campaigns (open one, close one early) and, for each site, the survey's address
 /// and QR code to print on the posters of the reception hall.
 /// </summary>
-public class CampagnesModel(AppDbContext db, StaffUser staff, FranceClock clock) : ResultsPageModel(db, staff)
+public class CampagnesModel(AppDbContext db, StaffUser staff, SurveyCampaignService campaigns) : ResultsPageModel(db, staff)
 {
     public sealed record CampaignRow(int Id, string Name, DateOnly StartsOn, DateOnly EndsOn, bool IsClosed, int Responses);
 
     public IReadOnlyList<CampaignRow> Rows { get; private set; } = [];
 
-    [BindProperty] public string Name { get; set; } = "";
-    [BindProperty] public string? StartsOn { get; set; }
-    [BindProperty] public string? EndsOn { get; set; }
+    /// <summary>Bound from the form's own field names (Name, StartsOn, EndsOn).</summary>
+    [BindProperty] public SurveyCampaignInput NewCampaign { get; set; } = new();
+
+    public string? Name => NewCampaign.Name;
+    public string? StartsOn => NewCampaign.StartsOn;
+    public string? EndsOn => NewCampaign.EndsOn;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -44,50 +48,20 @@ public class CampagnesModel(AppDbContext db, StaffUser staff, FranceClock clock)
             return refused;
         }
 
-        var name = Name.Trim();
-        if (name.Length is 0 or > 150)
-        {
-            Errors["Name"] = "Donnez un nom à la campagne, par exemple « Campagne octobre – décembre 2026 ».";
-        }
-
-        var validStart = DateOnly.TryParseExact(StartsOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start);
-        var validEnd = DateOnly.TryParseExact(EndsOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var end);
-        if (!validStart || !validEnd)
-        {
-            Errors["StartsOn"] = "Indiquez les dates de début et de fin.";
-        }
-        else if (end < start)
-        {
-            Errors["EndsOn"] = "La fin de la campagne doit suivre son début.";
-        }
-        else if (end < clock.Today)
-        {
-            Errors["EndsOn"] = "La campagne serait déjà terminée : choisissez une fin à venir.";
-        }
-        else
-        {
-            var prefectureId = PrefectureId;
-            var overlapping = await Db.SurveyCampaigns.AnyAsync(c => c.PrefectureId == prefectureId && c.ClosedAtUtc == null && c.StartsOn <= end && c.EndsOn >= start, cancellationToken);
-            if (overlapping)
-            {
-                Errors["StartsOn"] = "Une autre campagne couvre déjà une partie de cette période : une seule campagne est ouverte à la fois.";
-            }
-        }
-
         if (Errors.Count > 0)
         {
             await LoadAsync(cancellationToken);
             return Invalid();
         }
 
-        var questionnaire = await Db.QuestionnaireVersions.Where(v => v.Key == DefaultQuestionnaire.Key && (v.PrefectureId == null || v.PrefectureId == PrefectureId))
-            .OrderByDescending(v => v.VersionNumber).Select(v => v.Id).FirstAsync(cancellationToken);
-        var campaign = new SurveyCampaign { PrefectureId = PrefectureId, Name = name, StartsOn = start, EndsOn = end, QuestionnaireVersionId = questionnaire };
-        Db.SurveyCampaigns.Add(campaign);
-        await Db.SaveChangesAsync(cancellationToken);
-        Staff.Audit(Db, "campagne.creee", nameof(SurveyCampaign), campaign.Id, PrefectureId, $"{name} : {start:dd/MM/yyyy} – {end:dd/MM/yyyy}");
-        await Db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/resultats/campagnes{(PrefectureQuery.Length > 0 ? "?" + PrefectureQuery : "")}");
+        var result = await campaigns.CreateAsync(PrefectureId, NewCampaign, new AuditActor(Staff.Id, Staff.Email), cancellationToken);
+        if (result is ChangeResult.Invalid invalid)
+        {
+            await LoadAsync(cancellationToken);
+            return Invalid(invalid.Errors);
+        }
+
+        return RedirectToPage(PrefectureRoute());
     }
 
     public async Task<IActionResult> OnPostCloseAsync(int campaignId, CancellationToken cancellationToken)
@@ -97,21 +71,12 @@ public class CampagnesModel(AppDbContext db, StaffUser staff, FranceClock clock)
             return refused;
         }
 
-        var campaign = await Db.SurveyCampaigns.SingleOrDefaultAsync(c => c.Id == campaignId, cancellationToken);
-        if (campaign is null)
+        return await campaigns.CloseAsync(PrefectureId, campaignId, new AuditActor(Staff.Id, Staff.Email), cancellationToken) switch
         {
-            return NotFound();
-        }
-
-        if (campaign.PrefectureId != PrefectureId)
-        {
-            return Forbid();
-        }
-
-        campaign.ClosedAtUtc ??= clock.UtcNow;
-        Staff.Audit(Db, "campagne.close", nameof(SurveyCampaign), campaign.Id, PrefectureId, campaign.Name);
-        await Db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/resultats/campagnes{(PrefectureQuery.Length > 0 ? "?" + PrefectureQuery : "")}");
+            ChangeResult.NotFound => NotFound(),
+            ChangeResult.Forbidden => Forbid(),
+            _ => RedirectToPage(PrefectureRoute()),
+        };
     }
 
     /// <summary>The QR code of a site's survey for the reception-hall poster, as a PNG to print.</summary>

@@ -1,23 +1,26 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using VoixUsager.Clu;
 using VoixUsager.Data;
+using VoixUsager.Mystery;
 using VoixUsager.Web.Results;
 using VoixUsager.Web.Staff;
 
 namespace VoixUsager.Web.Pages.Resultats;
 
 /// <summary>The préfecture's comités locaux des usagers: the next ones, and a new one.</summary>
-public class CluModel(AppDbContext db, StaffUser staff, FranceClock clock) : ResultsPageModel(db, staff)
+public class CluModel(AppDbContext db, StaffUser staff, CluService clus) : ResultsPageModel(db, staff)
 {
     public IReadOnlyList<CluMeeting> Meetings { get; private set; } = [];
 
-    [BindProperty] public string? MeetingOn { get; set; }
-    [BindProperty] public string Place { get; set; } = "";
-    [BindProperty] public string DaysBefore { get; set; } = "15";
-    [BindProperty] public int? SurveyCampaignId { get; set; }
-    [BindProperty] public int? MysteryCampaignId { get; set; }
+    /// <summary>Bound from the form's own field names (MeetingOn, Place…).</summary>
+    [BindProperty] public CluInput NewClu { get; set; } = new();
+
+    public string? MeetingOn => NewClu.MeetingOn;
+    public string? Place => NewClu.Place;
+    public string? DaysBefore => NewClu.DaysBefore;
+    public int? SurveyCampaignId => NewClu.SurveyCampaignId;
+    public int? MysteryCampaignId => NewClu.MysteryCampaignId;
 
     public IReadOnlyList<(int Id, string Name)> MysteryCampaigns { get; private set; } = [];
 
@@ -41,51 +44,14 @@ public class CluModel(AppDbContext db, StaffUser staff, FranceClock clock) : Res
             return refused;
         }
 
-        if (!DateOnly.TryParseExact(MeetingOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var meetingOn))
+        var result = Errors.Count > 0 ? null : await clus.CreateAsync(PrefectureId, NewClu, new AuditActor(Staff.Id, Staff.Email), cancellationToken);
+        if (result is ChangeResult.Done done)
         {
-            Errors["MeetingOn"] = "Indiquez la date du comité.";
-        }
-        else if (meetingOn < clock.Today)
-        {
-            Errors["MeetingOn"] = "La date du comité est passée : indiquez une date à venir.";
-        }
-
-        if (Place.Trim().Length is 0 or > 300)
-        {
-            Errors["Place"] = "Indiquez le lieu du comité (300 caractères au plus).";
-        }
-
-        if (!int.TryParse(DaysBefore, NumberStyles.None, CultureInfo.InvariantCulture, out var daysBefore) || daysBefore is < 1 or > 90)
-        {
-            Errors["DaysBefore"] = "La synthèse part entre 1 et 90 jours avant le comité.";
+            return RedirectToPage("/Resultats/CluDetail", PrefectureRoute(new { id = done.Id }));
         }
 
         await LoadAsync(cancellationToken);
-        if (SurveyCampaignId is { } surveyCampaign && Campaigns.All(c => c.Id != surveyCampaign))
-        {
-            Errors["SurveyCampaignId"] = "Cette campagne d’enquête n’existe pas pour votre préfecture.";
-        }
-
-        if (MysteryCampaignId is { } mysteryCampaign && MysteryCampaigns.All(c => c.Id != mysteryCampaign))
-        {
-            Errors["MysteryCampaignId"] = "Cette campagne d’enquêtes mystères n’évalue pas votre préfecture.";
-        }
-
-        if (Errors.Count > 0)
-        {
-            return Invalid();
-        }
-
-        var clu = new CluMeeting
-        {
-            PrefectureId = PrefectureId, MeetingOn = meetingOn, Place = Place.Trim(), DaysBefore = daysBefore, CreatedAtUtc = clock.UtcNow,
-            SurveyCampaignId = SurveyCampaignId, MysteryCampaignId = MysteryCampaignId,
-        };
-        Db.CluMeetings.Add(clu);
-        await Db.SaveChangesAsync(cancellationToken);
-        Staff.Audit(Db, "clu.cree", nameof(CluMeeting), clu.Id, PrefectureId, $"{meetingOn:dd/MM/yyyy}, {clu.Place}");
-        await Db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/resultats/clu/{clu.Id}{(PrefectureQuery.Length > 0 ? "?" + PrefectureQuery : "")}");
+        return result is ChangeResult.Invalid invalid ? Invalid(invalid.Errors) : Invalid();
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

@@ -4,13 +4,14 @@ using VoixUsager.Clu;
 using VoixUsager.Data;
 using VoixUsager.Email;
 using VoixUsager.Jobs;
+using VoixUsager.Mystery;
 using VoixUsager.Web.Results;
 using VoixUsager.Web.Staff;
 
 namespace VoixUsager.Web.Pages.Resultats;
 
 /// <summary>One CLU: its members, a preview of the summary, "send it to me now", and each recipient's delivery.</summary>
-public class CluDetailModel(AppDbContext db, StaffUser staff, CluSummaryJob summary, IEmailSender email) : ResultsPageModel(db, staff)
+public class CluDetailModel(AppDbContext db, StaffUser staff, CluSummaryJob summary, IEmailSender email, CluService clus) : ResultsPageModel(db, staff)
 {
     public CluMeeting Clu { get; private set; } = null!;
 
@@ -20,10 +21,13 @@ public class CluDetailModel(AppDbContext db, StaffUser staff, CluSummaryJob summ
 
     public string? Message { get; private set; }
 
-    [BindProperty] public string MemberName { get; set; } = "";
-    [BindProperty] public string? MemberOrganisation { get; set; }
-    [BindProperty] public string MemberEmail { get; set; } = "";
-    [BindProperty] public bool MemberReceivesSummary { get; set; } = true;
+    /// <summary>Bound from the form's own field names (MemberName…).</summary>
+    [BindProperty] public CluMemberInput NewMember { get; set; } = new();
+
+    public string? MemberName => NewMember.MemberName;
+    public string? MemberOrganisation => NewMember.MemberOrganisation;
+    public string? MemberEmail => NewMember.MemberEmail;
+    public bool MemberReceivesSummary => NewMember.MemberReceivesSummary;
 
     public async Task<IActionResult> OnGetAsync(int id, [FromQuery] bool apercu, CancellationToken cancellationToken)
     {
@@ -32,6 +36,8 @@ public class CluDetailModel(AppDbContext db, StaffUser staff, CluSummaryJob summ
             return refused;
         }
 
+        // Ticked until unticked: a new member usually receives the summary.
+        NewMember.MemberReceivesSummary = true;
         if (apercu)
         {
             var content = await summary.PreviewAsync(id, cancellationToken);
@@ -54,34 +60,10 @@ public class CluDetailModel(AppDbContext db, StaffUser staff, CluSummaryJob summ
             return refused;
         }
 
-        if (MemberName.Trim().Length is 0 or > 200)
-        {
-            Errors["MemberName"] = "Indiquez le nom du membre (200 caractères au plus).";
-        }
-
-        if (!System.Net.Mail.MailAddress.TryCreate(MemberEmail.Trim(), out _) || MemberEmail.Length > 256)
-        {
-            Errors["MemberEmail"] = "Indiquez une adresse électronique valide.";
-        }
-        else if (Clu.Members.Any(m => string.Equals(m.Email, MemberEmail.Trim(), StringComparison.OrdinalIgnoreCase)))
-        {
-            Errors["MemberEmail"] = "Ce membre est déjà inscrit.";
-        }
-
-        if (MemberOrganisation is { Length: > 200 })
-        {
-            Errors["MemberOrganisation"] = "L’organisme compte 200 caractères au plus.";
-        }
-
-        if (Errors.Count > 0)
-        {
-            return Invalid();
-        }
-
-        Db.CluMembers.Add(new CluMember { CluMeetingId = id, Name = MemberName.Trim(), Organisation = string.IsNullOrWhiteSpace(MemberOrganisation) ? null : MemberOrganisation.Trim(), Email = MemberEmail.Trim(), ReceivesSummary = MemberReceivesSummary });
-        Staff.Audit(Db, "clu.membre-ajoute", nameof(CluMeeting), id, PrefectureId, MemberEmail.Trim());
-        await Db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/resultats/clu/{id}?{(PrefectureQuery.Length > 0 ? PrefectureQuery + "&" : "")}membre=1");
+        var result = await clus.AddMemberAsync(id, NewMember, new AuditActor(Staff.Id, Staff.Email), cancellationToken);
+        return result is ChangeResult.Invalid invalid
+            ? Invalid(invalid.Errors)
+            : RedirectToPage(PrefectureRoute(new { id, membre = 1 }));
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(int id, int memberId, CancellationToken cancellationToken)
@@ -91,16 +73,9 @@ public class CluDetailModel(AppDbContext db, StaffUser staff, CluSummaryJob summ
             return refused;
         }
 
-        var member = Clu.Members.FirstOrDefault(m => m.Id == memberId);
-        if (member is null)
-        {
-            return NotFound();
-        }
-
-        Db.CluMembers.Remove(member);
-        Staff.Audit(Db, "clu.membre-retire", nameof(CluMeeting), id, PrefectureId, member.Email);
-        await Db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/resultats/clu/{id}{(PrefectureQuery.Length > 0 ? "?" + PrefectureQuery : "")}");
+        return await clus.RemoveMemberAsync(id, memberId, new AuditActor(Staff.Id, Staff.Email), cancellationToken) is ChangeResult.Done
+            ? RedirectToPage(PrefectureRoute(new { id }))
+            : NotFound();
     }
 
     /// <summary>Sends the summary as it stands now to the signed-in person only; it counts as no delivery.</summary>

@@ -38,11 +38,16 @@ public class InstantanesModel(AppDbContext db, StaffUser staff, SnapshotService 
             return refused;
         }
 
+        var cutoffUtc = DateTime.MinValue;
         if (!DateTime.TryParseExact(Cutoff, "yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local) || local.Year < 2000)
         {
             Errors["Cutoff"] = "Indiquez la date et l’heure d’arrêt des chiffres.";
         }
-        else if (FrenchTimeZones.ParisToUtc(local) > clock.UtcNow.AddMinutes(5))
+        else if (!FrenchTimeZones.TryParisToUtc(local, out cutoffUtc))
+        {
+            Errors["Cutoff"] = FrenchTimeZones.SkippedTimeMessage(local);
+        }
+        else if (cutoffUtc > clock.UtcNow.AddMinutes(5))
         {
             Errors["Cutoff"] = "La date d’arrêt ne peut pas être dans le futur : les chiffres ne seraient pas encore connus.";
         }
@@ -53,7 +58,7 @@ public class InstantanesModel(AppDbContext db, StaffUser staff, SnapshotService 
             return Invalid();
         }
 
-        var snapshot = await snapshots.CreateAsync(PrefectureId, FrenchTimeZones.ParisToUtc(local), Staff.Email, cancellationToken);
+        var snapshot = await snapshots.CreateAsync(PrefectureId, cutoffUtc, Staff.Email, cancellationToken);
         Staff.Audit(Db, "instantane.cree", nameof(ResultsSnapshot), snapshot.Id, PrefectureId, snapshot.Description);
         await Db.SaveChangesAsync(cancellationToken);
         return Redirect($"/resultats/instantanes/{snapshot.Id}");

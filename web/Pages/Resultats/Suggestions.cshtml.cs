@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using VoixUsager.Data;
+using VoixUsager.Data.EntityConfigurations;
 using VoixUsager.Questionnaires;
 using VoixUsager.Results;
 using VoixUsager.Surveys;
@@ -22,6 +23,9 @@ public class SuggestionsModel(AppDbContext db, StaffUser staff, FranceClock cloc
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
     public int Total { get; private set; }
+
+    /// <summary>What was typed in a refused answer, shown again instead of the stored one.</summary>
+    public Dictionary<long, string> Typed { get; } = [];
 
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Search { get; set; }
@@ -54,8 +58,12 @@ public class SuggestionsModel(AppDbContext db, StaffUser staff, FranceClock cloc
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(long answerId, bool retained, string? response, CancellationToken cancellationToken)
+    /// <summary>The answer's field is named after the suggestion, so that each row's label points at its own input.</summary>
+    public static string ResponseField(long answerId) => $"reponse-{answerId}";
+
+    public async Task<IActionResult> OnPostAsync(long answerId, bool retained, CancellationToken cancellationToken)
     {
+        var response = Request.HasFormContentType ? Request.Form[ResponseField(answerId)].ToString() : null;
         ViewData["Title"] = "Suggestions des usagers";
         if (await ResolveAsync(cancellationToken) is { } refused)
         {
@@ -75,9 +83,10 @@ public class SuggestionsModel(AppDbContext db, StaffUser staff, FranceClock cloc
             return Forbid();
         }
 
-        if (response is { Length: > 2000 })
+        if (response is { Length: > SuggestionReviewConfiguration.ResponseMaxLength })
         {
-            Errors[$"reponse-{answerId}"] = "La réponse ou l’action ne doit pas dépasser 2 000 caractères.";
+            Typed[answerId] = response;
+            Errors[ResponseField(answerId)] = $"La réponse ou l’action compte {SuggestionReviewConfiguration.ResponseMaxLength} caractères au plus.";
             await LoadAsync(cancellationToken);
             return Invalid();
         }

@@ -18,6 +18,17 @@ public abstract class StaffPageModel : PageModel
         return Page();
     }
 
+    /// <summary>Shows a core service's refusal: each message beside its field, with a 4xx status.</summary>
+    protected PageResult Invalid(IReadOnlyDictionary<string, string> errors, int status = StatusCodes.Status400BadRequest)
+    {
+        foreach (var (field, message) in errors)
+        {
+            Errors.TryAdd(field, message);
+        }
+
+        return Invalid(status);
+    }
+
     protected IActionResult LocalRedirectOr(string? returnUrl, string fallback) =>
         !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? LocalRedirect(returnUrl) : LocalRedirect(fallback);
 }

@@ -25,13 +25,16 @@ public abstract class UsersPageModel(AppDbContext db, InvitationService invitati
     public bool IsNational => staff.IsAdministrateur;
 
     [BindProperty]
-    public string Email { get; set; } = "";
+    [ColumnLength(typeof(Invitation), nameof(Invitation.Email))]
+    public string? Email { get; set; }
 
     [BindProperty]
-    public string DisplayName { get; set; } = "";
+    [ColumnLength(typeof(Invitation), nameof(Invitation.DisplayName))]
+    public string? DisplayName { get; set; }
 
     [BindProperty]
-    public string Role { get; set; } = Roles.Referent;
+    [ColumnLength(typeof(Invitation), nameof(Invitation.Role))]
+    public string? Role { get; set; } = Roles.Referent;
 
     [BindProperty]
     public int? PrefectureId { get; set; }
@@ -44,7 +47,7 @@ public abstract class UsersPageModel(AppDbContext db, InvitationService invitati
     {
         var prefectureId = IsNational ? (Role == Roles.Administrateur ? null : PrefectureId) : staff.PrefectureId;
         var errors = await invitations.InviteAsync(
-            new InvitationService.InviteRequest(Email, DisplayName, Role, prefectureId), $"{Request.Scheme}://{Request.Host}", cancellationToken);
+            new InvitationService.InviteRequest(Email ?? "", DisplayName ?? "", Role ?? "", prefectureId), $"{Request.Scheme}://{Request.Host}", cancellationToken);
         await LoadAsync(cancellationToken);
         if (errors.Count > 0)
         {

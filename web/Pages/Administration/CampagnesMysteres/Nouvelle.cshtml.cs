@@ -21,7 +21,10 @@ public class NouvelleModel(AppDbContext db, MysteryCampaignPlanner planner, Staf
 
     public IReadOnlyList<(string Id, string Name, string Prefecture)> Referents { get; private set; } = [];
 
-    [BindProperty] public string Name { get; set; } = "";
+    [BindProperty]
+    [ColumnLength(typeof(MysteryCampaign), nameof(MysteryCampaign.Name))]
+    public string? Name { get; set; }
+
     [BindProperty] public int EvaluatedPrefectureId { get; set; }
     [BindProperty] public List<int> PartnerPrefectureIds { get; set; } = [];
     [BindProperty] public string? StartsOn { get; set; }
@@ -30,7 +33,7 @@ public class NouvelleModel(AppDbContext db, MysteryCampaignPlanner planner, Staf
     [BindProperty] public int TargetEmails { get; set; } = 24;
     [BindProperty] public List<string> ReferentIds { get; set; } = [];
     [BindProperty] public bool RevealEvaluatorNames { get; set; }
-    [BindProperty] public string ScenarioLines { get; set; } = ExampleScenarios;
+    [BindProperty] public string? ScenarioLines { get; set; } = ExampleScenarios;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
@@ -38,8 +41,8 @@ public class NouvelleModel(AppDbContext db, MysteryCampaignPlanner planner, Staf
     {
         await LoadAsync(cancellationToken);
         var result = await planner.CreateAsync(
-            new MysteryCampaignPlanner.CampaignRequest(Name, EvaluatedPrefectureId, PartnerPrefectureIds, ParseDate(StartsOn), ParseDate(EndsOn),
-                TargetCalls, TargetEmails, ReferentIds, RevealEvaluatorNames, ScenarioLines),
+            new MysteryCampaignPlanner.CampaignRequest(Name ?? "", EvaluatedPrefectureId, PartnerPrefectureIds, ParseDate(StartsOn), ParseDate(EndsOn),
+                TargetCalls, TargetEmails, ReferentIds, RevealEvaluatorNames, ScenarioLines ?? ""),
             new AuditActor(staff.Id, staff.Email), cancellationToken);
         if (result is MysteryCampaignPlanner.PlanResult.Invalid invalid)
         {

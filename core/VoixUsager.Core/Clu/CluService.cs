@@ -1,0 +1,151 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using VoixUsager.Auditing;
+using VoixUsager.Data;
+using VoixUsager.Mystery;
+
+namespace VoixUsager.Clu;
+
+/// <summary>A new CLU as typed in the form; the property names are the form's field names.</summary>
+public sealed class CluInput
+{
+    /// <summary>yyyy-MM-dd, as a date input posts it.</summary>
+    public string? MeetingOn { get; set; }
+
+    [Required(ErrorMessage = "Indiquez le lieu du comité.")]
+    [ColumnLength(typeof(CluMeeting), nameof(CluMeeting.Place), ErrorMessage = "Le lieu du comité compte {1} caractères au plus.")]
+    public string? Place { get; set; }
+
+    /// <summary>Typed as text so that "abc" is answered with a message rather than ignored.</summary>
+    public string? DaysBefore { get; set; } = "15";
+
+    public int? SurveyCampaignId { get; set; }
+
+    public int? MysteryCampaignId { get; set; }
+}
+
+/// <summary>A member to add to a CLU; the property names are the form's field names.</summary>
+public sealed class CluMemberInput
+{
+    [Required(ErrorMessage = "Indiquez le nom du membre.")]
+    [ColumnLength(typeof(CluMember), nameof(CluMember.Name), ErrorMessage = "Le nom du membre compte {1} caractères au plus.")]
+    public string? MemberName { get; set; }
+
+    [ColumnLength(typeof(CluMember), nameof(CluMember.Organisation), ErrorMessage = "L’organisme compte {1} caractères au plus.")]
+    public string? MemberOrganisation { get; set; }
+
+    [Required(ErrorMessage = "Indiquez l’adresse électronique du membre.")]
+    [ColumnLength(typeof(CluMember), nameof(CluMember.Email), ErrorMessage = "L’adresse électronique compte {1} caractères au plus.")]
+    public string? MemberEmail { get; set; }
+
+    /// <summary>False unless ticked: an unticked checkbox posts nothing at all.</summary>
+    public bool MemberReceivesSummary { get; set; }
+}
+
+/// <summary>Creates a préfecture's CLUs and keeps their members, each change with its audit entry.</summary>
+public sealed class CluService(AppDbContext db, FranceClock clock)
+{
+    public const int MaxDaysBefore = 90;
+
+    public async Task<ChangeResult> CreateAsync(int prefectureId, CluInput input, AuditActor actor, CancellationToken cancellationToken)
+    {
+        var errors = InputValidation.Check(input);
+        if (!DateOnly.TryParseExact(input.MeetingOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var meetingOn))
+        {
+            errors.TryAdd(nameof(CluInput.MeetingOn), "Indiquez la date du comité.");
+        }
+        else if (meetingOn < clock.Today)
+        {
+            errors.TryAdd(nameof(CluInput.MeetingOn), "La date du comité est passée : indiquez une date à venir.");
+        }
+
+        if (!int.TryParse(input.DaysBefore, NumberStyles.None, CultureInfo.InvariantCulture, out var daysBefore) || daysBefore is < 1 or > MaxDaysBefore)
+        {
+            errors.TryAdd(nameof(CluInput.DaysBefore), $"La synthèse part entre 1 et {MaxDaysBefore} jours avant le comité.");
+        }
+
+        if (input.SurveyCampaignId is { } survey && !await db.SurveyCampaigns.AnyAsync(c => c.Id == survey && c.PrefectureId == prefectureId, cancellationToken))
+        {
+            errors.TryAdd(nameof(CluInput.SurveyCampaignId), "Cette campagne d’enquête n’existe pas pour votre préfecture.");
+        }
+
+        if (input.MysteryCampaignId is { } mystery && !await db.MysteryCampaigns.AnyAsync(c => c.Id == mystery && c.EvaluatedPrefectureId == prefectureId, cancellationToken))
+        {
+            errors.TryAdd(nameof(CluInput.MysteryCampaignId), "Cette campagne d’enquêtes mystères n’évalue pas votre préfecture.");
+        }
+
+        if (errors.Count > 0)
+        {
+            return new ChangeResult.Invalid(errors);
+        }
+
+        var clu = new CluMeeting
+        {
+            PrefectureId = prefectureId, MeetingOn = meetingOn, Place = input.Place!.Trim(), DaysBefore = daysBefore, CreatedAtUtc = clock.UtcNow,
+            SurveyCampaignId = input.SurveyCampaignId, MysteryCampaignId = input.MysteryCampaignId,
+        };
+        db.CluMeetings.Add(clu);
+        await db.SaveWithAuditAsync(() => AuditEntry.Of(clock.UtcNow, actor.UserId, actor.Email, prefectureId, "clu.cree", nameof(CluMeeting),
+            clu.Id.ToString(CultureInfo.InvariantCulture), $"{meetingOn:dd/MM/yyyy}, {clu.Place}"), cancellationToken);
+        return new ChangeResult.Done(clu.Id);
+    }
+
+    public async Task<ChangeResult> AddMemberAsync(int cluId, CluMemberInput input, AuditActor actor, CancellationToken cancellationToken)
+    {
+        var clu = await db.CluMeetings.Include(c => c.Members).SingleOrDefaultAsync(c => c.Id == cluId, cancellationToken);
+        if (clu is null)
+        {
+            return new ChangeResult.NotFound();
+        }
+
+        var errors = InputValidation.Check(input);
+        var email = input.MemberEmail?.Trim() ?? "";
+        if (!errors.ContainsKey(nameof(CluMemberInput.MemberEmail)))
+        {
+            if (!System.Net.Mail.MailAddress.TryCreate(email, out var parsed) || parsed.Address != email)
+            {
+                errors[nameof(CluMemberInput.MemberEmail)] = "Indiquez une adresse électronique valide, par exemple prenom.nom@association.fr.";
+            }
+            else if (clu.Members.Any(m => string.Equals(m.Email, email, StringComparison.OrdinalIgnoreCase)))
+            {
+                errors[nameof(CluMemberInput.MemberEmail)] = "Ce membre est déjà inscrit.";
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return new ChangeResult.Invalid(errors);
+        }
+
+        var member = new CluMember
+        {
+            CluMeetingId = cluId,
+            Name = input.MemberName!.Trim(),
+            Organisation = string.IsNullOrWhiteSpace(input.MemberOrganisation) ? null : input.MemberOrganisation.Trim(),
+            Email = email,
+            ReceivesSummary = input.MemberReceivesSummary,
+        };
+        db.CluMembers.Add(member);
+        db.AuditEntries.Add(AuditEntry.Of(clock.UtcNow, actor.UserId, actor.Email, clu.PrefectureId, "clu.membre-ajoute", nameof(CluMeeting),
+            cluId.ToString(CultureInfo.InvariantCulture), member.ReceivesSummary ? email : $"{email} (sans la synthèse)"));
+        await db.SaveChangesAsync(cancellationToken);
+        return new ChangeResult.Done(cluId);
+    }
+
+    public async Task<ChangeResult> RemoveMemberAsync(int cluId, int memberId, AuditActor actor, CancellationToken cancellationToken)
+    {
+        var member = await db.CluMembers.SingleOrDefaultAsync(m => m.Id == memberId && m.CluMeetingId == cluId, cancellationToken);
+        var prefectureId = await db.CluMeetings.Where(c => c.Id == cluId).Select(c => (int?)c.PrefectureId).SingleOrDefaultAsync(cancellationToken);
+        if (member is null || prefectureId is null)
+        {
+            return new ChangeResult.NotFound();
+        }
+
+        db.CluMembers.Remove(member);
+        db.AuditEntries.Add(AuditEntry.Of(clock.UtcNow, actor.UserId, actor.Email, prefectureId, "clu.membre-retire", nameof(CluMeeting),
+            cluId.ToString(CultureInfo.InvariantCulture), member.Email));
+        await db.SaveChangesAsync(cancellationToken);
+        return new ChangeResult.Done(cluId);
+    }
+}

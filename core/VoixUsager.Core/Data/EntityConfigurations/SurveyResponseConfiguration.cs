@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using VoixUsager.Questionnaires;
+using VoixUsager.Surveys;
+
+namespace VoixUsager.Data.EntityConfigurations;
+
+public sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<SurveyResponse>
+{
+    public const int ChannelMaxLength = 30;
+
+    public void Configure(EntityTypeBuilder<SurveyResponse> builder)
+    {
+        builder.Property(r => r.Channel).HasConversion<string>().HasMaxLength(ChannelMaxLength);
+        builder.HasIndex(r => r.SubmissionId).IsUnique();
+        builder.HasIndex(r => new { r.CampaignId, r.SiteId, r.SubmittedAtUtc });
+        builder.HasOne(r => r.Campaign).WithMany().HasForeignKey(r => r.CampaignId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(r => r.Site).WithMany().HasForeignKey(r => r.SiteId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<QuestionnaireVersion>().WithMany().HasForeignKey(r => r.QuestionnaireVersionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
