@@ -333,7 +333,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
             delivery.Property(d => d.RecipientName).HasMaxLength(200);
             delivery.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
             delivery.Property(d => d.MessageId).HasMaxLength(300);
-            delivery.Property(d => d.LastError).HasMaxLength(2000);
+            delivery.Property(d => d.LastError).HasMaxLength(CluDelivery.MaxErrorLength);
             delivery.HasIndex(d => new { d.CluMeetingId, d.RecipientEmail }).IsUnique();
             delivery.HasOne<CluMeeting>().WithMany(c => c.Deliveries).HasForeignKey(d => d.CluMeetingId).OnDelete(DeleteBehavior.Cascade);
         });
