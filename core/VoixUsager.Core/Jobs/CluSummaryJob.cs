@@ -124,6 +124,7 @@ public sealed class CluSummaryJob(
             logger.LogWarning("CLU {CluId}: {Failed} summary(ies) not sent, will retry: {Error}", cluId, failed, exception.Message);
             throw;
         }
+
         await FollowUpAsync(cluId, heldElsewhere, cancellationToken);
         logger.LogInformation("CLU {CluId}: summary sent to {Count} recipient(s), {Held} held by another copy of the job.", cluId, sentCount, heldElsewhere.Count);
     }
