@@ -57,7 +57,11 @@ public static class WebRegistration
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRequestBodyLimit();
         services.AddSurveyRateLimiting();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        // Each dependency apart, so /health says which one is down.
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database")
+            .AddCheck<HangfireHealthCheck>("hangfire")
+            .AddCheck<SmtpHealthCheck>("smtp");
         services.AddProblemDetails();
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ReverseProxyOptions>>((options, proxy) =>
         {
@@ -99,7 +103,10 @@ public static class WebRegistration
             ExceptionHandlingPath = "/erreur/500",
             // A body over Kestrel's limit or a truncated upload surfaces as an exception; the client
             // deserves its own status (413, 400), not a server error.
-            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            // A database outage is the service being unavailable for a while (503), not a fault (500).
+            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode
+                : DatabaseOutage.Is(exception) ? StatusCodes.Status503ServiceUnavailable
+                : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePagesWithReExecute("/erreur/{0}");
         if (!app.Environment.IsDevelopment())
@@ -112,7 +119,14 @@ public static class WebRegistration
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();
-        app.UseAuthentication();
+        // The sign-in check reads the database (and the cookie handler keeps its failed result for the
+        // request): the error page of an outage is served without it, as to an anonymous visitor, or it
+        // would fail in turn and leave an empty 500.
+        app.UseWhen(context => !DatabaseOutage.Is(context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error),
+            branch => branch.UseAuthentication());
+        // Tells the host that authentication is in the pipeline (in the branch above); otherwise it
+        // would add its own, first of all, out of reach of the error handler.
+        ((IApplicationBuilder)app).Properties["__AuthenticationMiddlewareSet"] = true;
         app.UseAuthorization();
         return app;
     }
@@ -121,7 +135,7 @@ public static class WebRegistration
     {
         // Readiness (the database answers) for load balancers, and liveness (the process answers) for
         // orchestrators, which must not restart every instance when the database blips.
-        app.MapHealthChecks("/health");
+        app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
         app.MapRazorPages();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions

@@ -58,11 +58,16 @@ public enum DeliveryStatus
 }
 
 /// <summary>
-/// One recipient's summary: recorded with its Message-ID the moment the mail server accepted it, so a
-/// job retried after a crash, or run twice, never sends it again.
+/// One recipient's summary. Before its message goes to the mail server a copy of the job claims it
+/// (<see cref="ClaimId"/> until <see cref="ClaimExpiresAtUtc"/>): every other copy, retry or worker
+/// leaves a claimed delivery alone, and a claim whose holder died expires so the message is retried.
+/// It is recorded with its Message-ID the moment the mail server accepted it.
 /// </summary>
 public class CluDelivery
 {
+    /// <summary>The column's length: a longer error is cut to it, with an ellipsis.</summary>
+    public const int MaxErrorLength = Data.EntityConfigurations.CluDeliveryConfiguration.LastErrorMaxLength;
+
     public int Id { get; set; }
 
     public int CluMeetingId { get; set; }
@@ -77,9 +82,21 @@ public class CluDelivery
 
     public DateTime? SentAtUtc { get; set; }
 
+    /// <summary>The times a copy of the job handed this message to the mail server or failed to reach it.</summary>
     public int Attempts { get; set; }
 
     public string? LastError { get; set; }
 
+    /// <summary>Last change, or last sign of life of the job working on this delivery's batch.</summary>
     public DateTime UpdatedAtUtc { get; set; }
+
+    /// <summary>The copy of the job that is sending this message now; null when nobody is.</summary>
+    public Guid? ClaimId { get; set; }
+
+    /// <summary>After this the claim is void: its holder is taken for dead and the message may be retried.</summary>
+    public DateTime? ClaimExpiresAtUtc { get; set; }
+
+    /// <summary>An error as stored: within the column, cut with an ellipsis so a reader sees it was cut.</summary>
+    public static string TruncateError(string error) =>
+        error.Length > MaxErrorLength ? error[..(MaxErrorLength - 1)] + "…" : error;
 }

@@ -16,5 +16,13 @@ public interface IEmailSender
     /// each message is accepted, before the next is sent: a caller that records it there can never lose
     /// more than the message in flight if its process dies mid-batch.
     /// </summary>
-    Task<IReadOnlyList<SentEmail>> SendAsync(IReadOnlyList<OutgoingEmail> batch, Func<int, SentEmail, Task>? onEachSent, CancellationToken ct);
+    Task<IReadOnlyList<SentEmail>> SendAsync(IReadOnlyList<OutgoingEmail> batch, Func<int, SentEmail, Task>? onEachSent, CancellationToken ct) =>
+        SendAsync(batch, beforeEach: null, onEachSent, ct);
+
+    /// <summary>
+    /// As above, first asking <paramref name="beforeEach"/> (with the message's index) whether to send
+    /// each message, right before it goes to the server: a caller claims the message there, and a
+    /// message it could not claim is skipped. The result then lists only the messages sent.
+    /// </summary>
+    Task<IReadOnlyList<SentEmail>> SendAsync(IReadOnlyList<OutgoingEmail> batch, Func<int, Task<bool>>? beforeEach, Func<int, SentEmail, Task>? onEachSent, CancellationToken ct);
 }

@@ -28,7 +28,7 @@ public sealed class MailKitEmailSender : IEmailSender
         _logger = logger;
     }
 
-    public async Task<IReadOnlyList<SentEmail>> SendAsync(IReadOnlyList<OutgoingEmail> batch, Func<int, SentEmail, Task>? onEachSent, CancellationToken ct)
+    public async Task<IReadOnlyList<SentEmail>> SendAsync(IReadOnlyList<OutgoingEmail> batch, Func<int, Task<bool>>? beforeEach, Func<int, SentEmail, Task>? onEachSent, CancellationToken ct)
     {
         if (batch.Count == 0)
         {
@@ -38,8 +38,8 @@ public sealed class MailKitEmailSender : IEmailSender
         // Built before connecting, so a malformed message fails the batch before anything is sent.
         var messages = batch.Select(Build).ToList();
         return _options.UsesPickupDirectory
-            ? await WriteToPickupAsync(messages, onEachSent, ct)
-            : await SendOverSmtpAsync(messages, onEachSent, ct);
+            ? await WriteToPickupAsync(messages, beforeEach ?? SendAll, onEachSent, ct)
+            : await SendOverSmtpAsync(messages, beforeEach ?? SendAll, onEachSent, ct);
     }
 
     /// <summary>
@@ -47,6 +47,8 @@ public sealed class MailKitEmailSender : IEmailSender
     /// precise time it was built at (the Date header keeps whole seconds only).
     /// </summary>
     private sealed record Built(MimeMessage Message, string MessageId, DateTimeOffset BuiltAt);
+
+    private static Task<bool> SendAll(int index) => Task.FromResult(true);
 
     private Built Build(OutgoingEmail email)
     {
@@ -60,7 +62,7 @@ public sealed class MailKitEmailSender : IEmailSender
             throw new ArgumentException("Inline images need an HTML body that shows them.", nameof(email));
         }
 
-        var messageId = MimeUtils.GenerateMessageId(_from.Domain);
+        var messageId = email.MessageId ?? MimeUtils.GenerateMessageId(_from.Domain);
         var now = _time.GetUtcNow();
         var message = new MimeMessage
         {
@@ -117,7 +119,7 @@ public sealed class MailKitEmailSender : IEmailSender
         return new Built(message, messageId, now);
     }
 
-    private async Task<IReadOnlyList<SentEmail>> SendOverSmtpAsync(List<Built> messages, Func<int, SentEmail, Task>? onEachSent, CancellationToken ct)
+    private async Task<IReadOnlyList<SentEmail>> SendOverSmtpAsync(List<Built> messages, Func<int, Task<bool>> beforeEach, Func<int, SentEmail, Task>? onEachSent, CancellationToken ct)
     {
         var smtp = _options.Smtp;
         var host = smtp.Host!.Trim();
@@ -169,8 +171,14 @@ public sealed class MailKitEmailSender : IEmailSender
             }
         }
 
-        foreach (var (message, messageId, _) in messages)
+        for (var index = 0; index < messages.Count; index++)
         {
+            var (message, messageId, _) = messages[index];
+            if (!await beforeEach(index))
+            {
+                continue;
+            }
+
             try
             {
                 await client.SendAsync(message, ct);
@@ -182,7 +190,7 @@ public sealed class MailKitEmailSender : IEmailSender
 
             var accepted = new SentEmail(messageId, message.Date, PickupFile: null);
             sent.Add(accepted);
-            await AfterEachAsync(onEachSent, sent.Count - 1, accepted, last: sent.Count == messages.Count, ct);
+            await AfterEachAsync(onEachSent, index, accepted, last: index == messages.Count - 1, ct);
         }
 
         try
@@ -243,11 +251,17 @@ public sealed class MailKitEmailSender : IEmailSender
         };
     }
 
-    private async Task<IReadOnlyList<SentEmail>> WriteToPickupAsync(List<Built> messages, Func<int, SentEmail, Task>? onEachSent, CancellationToken ct)
+    private async Task<IReadOnlyList<SentEmail>> WriteToPickupAsync(List<Built> messages, Func<int, Task<bool>> beforeEach, Func<int, SentEmail, Task>? onEachSent, CancellationToken ct)
     {
         var sent = new List<SentEmail>(messages.Count);
-        foreach (var (message, messageId, builtAt) in messages)
+        for (var index = 0; index < messages.Count; index++)
         {
+            var (message, messageId, builtAt) = messages[index];
+            if (!await beforeEach(index))
+            {
+                continue;
+            }
+
             string path;
             try
             {
@@ -262,7 +276,7 @@ public sealed class MailKitEmailSender : IEmailSender
 
             var written = new SentEmail(messageId, message.Date, path);
             sent.Add(written);
-            await AfterEachAsync(onEachSent, sent.Count - 1, written, last: sent.Count == messages.Count, ct);
+            await AfterEachAsync(onEachSent, index, written, last: index == messages.Count - 1, ct);
         }
 
         _logger.LogInformation("{Count} courriel(s) déposé(s) dans {Directory}.", sent.Count, _pickupDirectory);

@@ -16,6 +16,12 @@ public sealed record OutgoingEmail(
     IReadOnlyList<EmailAttachment> Attachments,
     IReadOnlyList<EmailInlineImage> InlineImages)
 {
+    /// <summary>
+    /// The Message-ID to give the message (without angle brackets); null for a new unique one. A message
+    /// that may be sent again after a crash keeps the same one, so mail clients show it once.
+    /// </summary>
+    public string? MessageId { get; init; }
+
     /// <summary>A text (and optionally HTML) message to one recipient, without attachments or images.</summary>
     public static OutgoingEmail Simple(string toAddress, string? toName, string subject, string textBody, string? htmlBody = null) =>
         new([new EmailRecipient(toAddress, toName)], subject, textBody, htmlBody, [], []);

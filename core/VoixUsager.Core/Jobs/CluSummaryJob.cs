@@ -11,76 +11,263 @@ using VoixUsager.Results;
 namespace VoixUsager.Jobs;
 
 /// <summary>
-/// Sends a CLU's summary to the préfecture's quality team and the members who receive it. Idempotent:
-/// the figures are frozen in a snapshot the first time; each recipient's delivery is recorded with its
-/// Message-ID as soon as the mail server accepts it, so a retry sends only to those not yet served.
+/// Sends a CLU's summary to the préfecture's quality team and the members who receive it. Hangfire may
+/// run a job twice at once (a job outliving <c>Jobs:InvisibilityTimeoutSeconds</c> is handed to another
+/// worker; a retry after a crash), so nothing here relies on being alone: the figures are frozen once,
+/// whichever copy gets there first; each recipient's message is claimed in the database right before it
+/// goes to the mail server, a claim every other copy respects until it expires; and it is recorded with
+/// its Message-ID right after the server accepted it. Only a crash between that acceptance and that
+/// record can send a message twice, and then it is the same message (same Message-ID).
 /// </summary>
-public sealed class CluSummaryJob(AppDbContext db, SnapshotService snapshots, IEmailSender email, IOptions<AppOptions> app, FranceClock clock, ILogger<CluSummaryJob> logger)
+public sealed class CluSummaryJob(
+    AppDbContext db,
+    SnapshotService snapshots,
+    IEmailSender email,
+    IOptions<AppOptions> app,
+    IOptions<EmailOptions> emailOptions,
+    IOptions<JobsOptions> jobsOptions,
+    FranceClock clock,
+    ILogger<CluSummaryJob> logger,
+    JobStorage? storage = null,
+    IBackgroundJobClient? jobs = null)
 {
     public const string SnapshotAuthor = "tâche : synthèse CLU";
 
-    /// <summary>Growing delays; after the last one the failure stays visible on the CLU page.</summary>
+    /// <summary>How long a copy waits for another copy of the same CLU's job to finish before it is retried later.</summary>
+    private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long a copy of the job may hold a recipient's message while handing it to the mail server.</summary>
+    public TimeSpan ClaimDuration => TimeSpan.FromSeconds(Math.Max(jobsOptions.Value.DeliveryClaimSeconds, 2 * emailOptions.Value.Smtp.TimeoutSeconds));
+
+    /// <summary>
+    /// Past this without news a pending delivery is taken as stalled: the longest one message may take,
+    /// plus the pause between two messages.
+    /// </summary>
+    public TimeSpan StallAfter => ClaimDuration + TimeSpan.FromMilliseconds(emailOptions.Value.DelayBetweenMessagesMilliseconds);
+
+    /// <summary>
+    /// The Message-ID of a CLU's summary to one recipient: the same every time it is sent, so a resend
+    /// after a crash is the same message to mail clients. The CLU's creation time keeps two databases
+    /// (a restore, a new installation) that reuse an identifier from giving two summaries one Message-ID;
+    /// the address is hashed so the header does not carry it.
+    /// </summary>
+    public static string MessageIdFor(CluMeeting clu, string recipientEmail, string senderDomain)
+    {
+        var key = $"{clu.Id}|{clu.CreatedAtUtc.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture)}|{recipientEmail.Trim().ToLowerInvariant()}";
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..20];
+        return $"synthese-clu-{clu.Id}.{hash}@{senderDomain}";
+    }
+
+    /// <summary>
+    /// Growing delays; after the last one the failure stays visible on the CLU page. No method-wide
+    /// <c>DisableConcurrentExecution</c>: the lock is per CLU, so different CLUs' summaries go in parallel.
+    /// </summary>
     [AutomaticRetry(Attempts = 8, DelaysInSeconds = [60, 300, 900, 1800, 3600, 7200, 14400, 28800])]
-    [DisableConcurrentExecution(timeoutInSeconds: 600)]
     public async Task RunAsync(int cluId, CancellationToken cancellationToken)
     {
-        var clu = await db.CluMeetings.Include(c => c.Members).Include(c => c.Deliveries).SingleOrDefaultAsync(c => c.Id == cluId, cancellationToken);
+        // Keeps two copies for one CLU from preparing it at once; a lock outlived by its holder is given
+        // up by the storage, which is why the claims below, not this lock, guarantee one message each.
+        using var cluLock = LockClu(cluId);
+        var clu = await db.CluMeetings.AsNoTracking().Include(c => c.Members).SingleOrDefaultAsync(c => c.Id == cluId, cancellationToken);
         if (clu is null)
         {
             logger.LogWarning("CLU {CluId} no longer exists: nothing to send.", cluId);
             return;
         }
 
-        foreach (var (address, name) in await RecipientsAsync(clu, cancellationToken))
-        {
-            if (!clu.Deliveries.Any(d => string.Equals(d.RecipientEmail, address, StringComparison.OrdinalIgnoreCase)))
-            {
-                clu.Deliveries.Add(new CluDelivery { RecipientEmail = address, RecipientName = name, Status = DeliveryStatus.EnAttente, UpdatedAtUtc = clock.UtcNow });
-            }
-        }
-
+        await AddMissingDeliveriesAsync(clu, cancellationToken);
         var snapshot = await SnapshotAsync(clu, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        var pending = clu.Deliveries.Where(d => d.Status != DeliveryStatus.Envoye).OrderBy(d => d.Id).ToList();
+        var pending = await db.CluDeliveries.AsNoTracking()
+            .Where(d => d.CluMeetingId == cluId && d.Status != DeliveryStatus.Envoye)
+            .OrderBy(d => d.Id)
+            .ToListAsync(cancellationToken);
         if (pending.Count == 0)
         {
             logger.LogInformation("CLU {CluId}: every recipient already has the summary.", cluId);
             return;
         }
 
+        await TouchBatchAsync(cluId);
         var content = await ContentAsync(clu, snapshot, cancellationToken);
-        var batch = pending.Select(d => CluSummary.For(content, d.RecipientEmail, d.RecipientName)).ToList();
+        var domain = MimeKit.MailboxAddress.Parse(emailOptions.Value.SenderAddress).Domain;
+        var batch = pending.Select(d => CluSummary.For(content, d.RecipientEmail, d.RecipientName) with { MessageId = MessageIdFor(clu, d.RecipientEmail, domain) }).ToList();
+        var claimId = Guid.NewGuid();
+        var attempted = new HashSet<int>();
+        var heldElsewhere = new HashSet<int>();
+        var sentCount = 0;
         try
         {
-            await email.SendAsync(batch, async (index, sent) =>
+            await email.SendAsync(batch, async index =>
             {
-                var delivery = pending[index];
-                delivery.Status = DeliveryStatus.Envoye;
-                delivery.MessageId = sent.MessageId;
-                delivery.SentAtUtc = clock.UtcNow;
-                delivery.Attempts++;
-                delivery.LastError = null;
-                delivery.UpdatedAtUtc = clock.UtcNow;
-                // Committed before the next message goes: a crash from here on cannot send this one twice.
-                await db.SaveChangesAsync(CancellationToken.None);
+                var id = pending[index].Id;
+                if (await ClaimAsync(id, claimId))
+                {
+                    attempted.Add(id);
+                    return true;
+                }
+
+                heldElsewhere.Add(id);
+                return false;
+            }, async (index, sent) =>
+            {
+                // Before anything else, and not cancellable: this is the record that stops a second send.
+                await RecordSentAsync(pending[index].Id, sent);
+                sentCount++;
+                await TouchBatchAsync(cluId);
             }, cancellationToken);
         }
+        // Any other exception (the worker stopping, the database failing) leaves the message in hand
+        // claimed: whether the server took it is unknown, so it waits for its claim to expire.
         catch (EmailDeliveryException exception)
         {
-            foreach (var delivery in pending.Where(d => d.Status != DeliveryStatus.Envoye))
-            {
-                delivery.Status = DeliveryStatus.Echec;
-                delivery.Attempts++;
-                delivery.LastError = exception.Message.Length > 2000 ? exception.Message[..2000] : exception.Message;
-                delivery.UpdatedAtUtc = clock.UtcNow;
-            }
-
-            await db.SaveChangesAsync(CancellationToken.None);
-            logger.LogWarning("CLU {CluId}: {Failed} summary(ies) not sent, will retry: {Error}", cluId, pending.Count(d => d.Status == DeliveryStatus.Echec), exception.Message);
+            var failed = await RecordFailureAsync(cluId, claimId, pending.Select(d => d.Id).Where(id => !attempted.Contains(id) && !heldElsewhere.Contains(id)).ToList(), exception.Message);
+            logger.LogWarning("CLU {CluId}: {Failed} summary(ies) not sent, will retry: {Error}", cluId, failed, exception.Message);
             throw;
         }
 
-        logger.LogInformation("CLU {CluId}: summary sent to {Count} recipient(s).", cluId, pending.Count);
+        await FollowUpAsync(cluId, heldElsewhere, cancellationToken);
+        logger.LogInformation("CLU {CluId}: summary sent to {Count} recipient(s), {Held} held by another copy of the job.", cluId, sentCount, heldElsewhere.Count);
+    }
+
+    private IDisposable? LockClu(int cluId)
+    {
+        if (storage is null)
+        {
+            return null;
+        }
+
+        var connection = storage.GetConnection();
+        try
+        {
+            var handle = connection.AcquireDistributedLock($"voixusager:synthese-clu:{cluId}", LockWait);
+            return new Disposables(handle, connection);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private sealed class Disposables(params IDisposable[] items) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var item in items)
+            {
+                item.Dispose();
+            }
+        }
+    }
+
+    private async Task AddMissingDeliveriesAsync(CluMeeting clu, CancellationToken cancellationToken)
+    {
+        var known = await db.CluDeliveries.Where(d => d.CluMeetingId == clu.Id).Select(d => d.RecipientEmail).ToListAsync(cancellationToken);
+        var missing = (await RecipientsAsync(clu, cancellationToken))
+            .Where(r => !known.Contains(r.Address, StringComparer.OrdinalIgnoreCase))
+            .ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        var now = clock.UtcNow;
+        db.CluDeliveries.AddRange(missing.Select(r => new CluDelivery { CluMeetingId = clu.Id, RecipientEmail = r.Address, RecipientName = r.Name, Status = DeliveryStatus.EnAttente, UpdatedAtUtc = now }));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another copy added them at the same moment (unique per CLU and address): theirs stand.
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Takes the message for this copy if nobody holds it, or if its holder's claim expired. One
+    /// conditional update, so two copies can never both get it.
+    /// </summary>
+    private async Task<bool> ClaimAsync(int deliveryId, Guid claimId)
+    {
+        var now = clock.UtcNow;
+        var until = now + ClaimDuration;
+        return await db.CluDeliveries
+            .Where(d => d.Id == deliveryId && d.Status != DeliveryStatus.Envoye && (d.ClaimId == null || d.ClaimExpiresAtUtc < now))
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(d => d.ClaimId, claimId)
+                .SetProperty(d => d.ClaimExpiresAtUtc, until)
+                .SetProperty(d => d.Attempts, d => d.Attempts + 1)
+                .SetProperty(d => d.UpdatedAtUtc, now), CancellationToken.None) == 1;
+    }
+
+    private async Task RecordSentAsync(int deliveryId, SentEmail sent)
+    {
+        var now = clock.UtcNow;
+        await db.CluDeliveries.Where(d => d.Id == deliveryId).ExecuteUpdateAsync(set => set
+            .SetProperty(d => d.Status, DeliveryStatus.Envoye)
+            .SetProperty(d => d.MessageId, sent.MessageId)
+            .SetProperty(d => d.SentAtUtc, now)
+            .SetProperty(d => d.LastError, (string?)null)
+            .SetProperty(d => d.ClaimId, (Guid?)null)
+            .SetProperty(d => d.ClaimExpiresAtUtc, (DateTime?)null)
+            .SetProperty(d => d.UpdatedAtUtc, now), CancellationToken.None);
+    }
+
+    /// <summary>A sign of life for the batch's waiting deliveries, so the CLU page tells a long batch from a stalled one.</summary>
+    private async Task TouchBatchAsync(int cluId)
+    {
+        var now = clock.UtcNow;
+        await db.CluDeliveries.Where(d => d.CluMeetingId == cluId && d.Status == DeliveryStatus.EnAttente && d.ClaimId == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(d => d.UpdatedAtUtc, now), CancellationToken.None);
+    }
+
+    /// <summary>
+    /// The message this copy held failed (already counted when claimed); those it did not reach count
+    /// one attempt each, unless another copy holds them. Returns how many are now marked failed.
+    /// </summary>
+    private async Task<int> RecordFailureAsync(int cluId, Guid claimId, List<int> notReached, string message)
+    {
+        var error = CluDelivery.TruncateError(message);
+        var now = clock.UtcNow;
+        var held = await db.CluDeliveries
+            .Where(d => d.CluMeetingId == cluId && d.ClaimId == claimId && d.Status != DeliveryStatus.Envoye)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(d => d.Status, DeliveryStatus.Echec)
+                .SetProperty(d => d.LastError, error)
+                .SetProperty(d => d.ClaimId, (Guid?)null)
+                .SetProperty(d => d.ClaimExpiresAtUtc, (DateTime?)null)
+                .SetProperty(d => d.UpdatedAtUtc, now), CancellationToken.None);
+        var others = notReached.Count == 0 ? 0 : await db.CluDeliveries
+            .Where(d => notReached.Contains(d.Id) && d.Status != DeliveryStatus.Envoye && (d.ClaimId == null || d.ClaimExpiresAtUtc < now))
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(d => d.Status, DeliveryStatus.Echec)
+                .SetProperty(d => d.Attempts, d => d.Attempts + 1)
+                .SetProperty(d => d.LastError, error)
+                .SetProperty(d => d.ClaimId, (Guid?)null)
+                .SetProperty(d => d.ClaimExpiresAtUtc, (DateTime?)null)
+                .SetProperty(d => d.UpdatedAtUtc, now), CancellationToken.None);
+        return held + others;
+    }
+
+    /// <summary>
+    /// Messages another copy holds are its to send; should that copy have died, its claims expire, and
+    /// a run scheduled just after then sends what is left (it finds nothing to do if the copy lived).
+    /// </summary>
+    private async Task FollowUpAsync(int cluId, HashSet<int> heldElsewhere, CancellationToken cancellationToken)
+    {
+        if (heldElsewhere.Count == 0 || jobs is null)
+        {
+            return;
+        }
+
+        var ids = heldElsewhere.ToList();
+        var latest = await db.CluDeliveries.Where(d => ids.Contains(d.Id) && d.Status != DeliveryStatus.Envoye).MaxAsync(d => d.ClaimExpiresAtUtc, cancellationToken);
+        if (latest is { } until)
+        {
+            var delay = until - clock.UtcNow + TimeSpan.FromSeconds(1);
+            jobs.Schedule<CluSummaryJob>(job => job.RunAsync(cluId, CancellationToken.None), delay < TimeSpan.Zero ? TimeSpan.Zero : delay);
+        }
     }
 
     /// <summary>The préfecture's quality team, and the members who chose to receive the summary.</summary>
@@ -111,6 +298,7 @@ public sealed class CluSummaryJob(AppDbContext db, SnapshotService snapshots, IE
         return await ContentAsync(clu, figures, clock.UtcNow, cancellationToken);
     }
 
+    /// <summary>The frozen figures: made once, by whichever copy of the job sets them on the CLU first.</summary>
     private async Task<ResultsSnapshot> SnapshotAsync(CluMeeting clu, CancellationToken cancellationToken)
     {
         if (clu.SnapshotId is { } id)
@@ -119,8 +307,18 @@ public sealed class CluSummaryJob(AppDbContext db, SnapshotService snapshots, IE
         }
 
         var snapshot = await snapshots.CreateAsync(clu.PrefectureId, clock.UtcNow, SnapshotAuthor, cancellationToken, clu.SurveyCampaignId, clu.MysteryCampaignId);
-        clu.SnapshotId = snapshot.Id;
-        return snapshot;
+        var won = await db.CluMeetings.Where(c => c.Id == clu.Id && c.SnapshotId == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.SnapshotId, snapshot.Id), cancellationToken) == 1;
+        if (won)
+        {
+            clu.SnapshotId = snapshot.Id;
+            return snapshot;
+        }
+
+        // Another copy froze the figures first: every recipient gets those, and this copy's are dropped.
+        await db.ResultsSnapshots.Where(s => s.Id == snapshot.Id).ExecuteDeleteAsync(cancellationToken);
+        clu.SnapshotId = await db.CluMeetings.Where(c => c.Id == clu.Id).Select(c => c.SnapshotId).SingleAsync(cancellationToken);
+        return await db.ResultsSnapshots.AsNoTracking().SingleAsync(s => s.Id == clu.SnapshotId, cancellationToken);
     }
 
     private Task<CluSummary.Content> ContentAsync(CluMeeting clu, ResultsSnapshot snapshot, CancellationToken cancellationToken) =>

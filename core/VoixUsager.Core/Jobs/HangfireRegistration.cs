@@ -22,6 +22,14 @@ public sealed class JobsOptions
     [Range(5, 86_400)]
     public int InvisibilityTimeoutSeconds { get; set; } = 600;
 
+    /// <summary>
+    /// How long a copy of a job may hold one recipient's message while handing it to the mail server.
+    /// Past it the copy is taken for dead and another may send the message (with the same Message-ID).
+    /// Never shorter than twice the SMTP timeout, whatever is set here.
+    /// </summary>
+    [Range(5, 3600)]
+    public int DeliveryClaimSeconds { get; set; } = 300;
+
     /// <summary>Parallel jobs per Hangfire server.</summary>
     [Range(1, 64)]
     public int WorkerCount { get; set; } = 4;
@@ -97,12 +105,15 @@ public static class HangfireRegistration
         SchemaName = "hangfire",
     };
 
+    /// <summary>The hour (Paris time) at which the due CLU summaries are sent each day.</summary>
+    public const int CluDueHour = 6;
+
     /// <summary>The recurring jobs, registered (or updated) by the web at each start, in French civil time.</summary>
     public static void RegisterRecurringJobs(IRecurringJobManager manager)
     {
         var paris = Calendar.FrenchTimeZones.Paris;
         manager.AddOrUpdate<NightlySnapshotJob>("instantanes-nocturnes", job => job.RunAsync(CancellationToken.None), "0 2 * * *", new RecurringJobOptions { TimeZone = paris });
-        manager.AddOrUpdate<CluDueJob>("clu-syntheses-a-envoyer", job => job.RunAsync(CancellationToken.None), "0 6 * * *", new RecurringJobOptions { TimeZone = paris });
+        manager.AddOrUpdate<CluDueJob>("clu-syntheses-a-envoyer", job => job.RunAsync(CancellationToken.None), $"0 {CluDueHour} * * *", new RecurringJobOptions { TimeZone = paris });
         manager.AddOrUpdate<ReferentReminderJob>("rappel-referents", job => job.RunAsync(CancellationToken.None), "0 8 * * 1", new RecurringJobOptions { TimeZone = paris });
         manager.AddOrUpdate<RetentionJob>("retention-rgpd", job => job.RunAsync(CancellationToken.None), "0 3 * * *", new RecurringJobOptions { TimeZone = paris });
     }

@@ -14,9 +14,10 @@ using VoixUsager.Tests.Infrastructure;
 namespace VoixUsager.Tests.Clu;
 
 /// <summary>
-/// Production's shape on a real PostgreSQL: the web and the worker as separate processes sharing the
+/// Production's shape on a real PostgreSQL: the web and the workers as separate processes sharing the
 /// Hangfire storage, a real SMTP server on loopback. The worker is killed in the middle of a summary;
-/// the mail server is down for another: every recipient still gets exactly one message.
+/// the mail server is down for another; two workers run the same summary job at once: every recipient
+/// still gets exactly one message.
 /// </summary>
 [Trait("Category", "OwnDatabase")]
 public sealed class TwoProcessTests : IAsyncLifetime
@@ -48,7 +49,10 @@ public sealed class TwoProcessTests : IAsyncLifetime
             ["Email__Smtp__Host"] = "127.0.0.1",
             ["Email__Smtp__Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Email__Smtp__Security"] = "None",
-            ["Email__Smtp__TimeoutSeconds"] = "5",
+            // Long enough that the test kills the worker holding a message before MailKit gives up on it;
+            // the claim on that message then lasts twice this (Jobs:DeliveryClaimSeconds is lower).
+            ["Email__Smtp__TimeoutSeconds"] = "10",
+            ["Jobs__DeliveryClaimSeconds"] = "5",
             // Slow enough that the test can kill the worker between two messages of the batch.
             ["Email__DelayBetweenMessagesMilliseconds"] = "1500",
             ["Jobs__InvisibilityTimeoutSeconds"] = "6",
@@ -115,7 +119,7 @@ public sealed class TwoProcessTests : IAsyncLifetime
         return new AppDbContext(options.Options);
     }
 
-    private async Task<int> CreateCluAsync(string prefix)
+    private async Task<int> CreateCluAsync(string prefix, int members = 4)
     {
         await using var db = Db();
         var prefecture = await db.Prefectures.FirstOrDefaultAsync() ?? new Prefecture { DepartementCode = "03", Name = "Allier", DisplayName = "Préfecture de l'Allier" };
@@ -126,7 +130,7 @@ public sealed class TwoProcessTests : IAsyncLifetime
             Place = "Moulins",
             DaysBefore = 15,
             CreatedAtUtc = DateTime.UtcNow,
-            Members = Enumerable.Range(1, 4).Select(i => new CluMember { Name = $"Membre {i}", Email = $"{prefix}{i}@allier.test", ReceivesSummary = true }).ToList(),
+            Members = Enumerable.Range(1, members).Select(i => new CluMember { Name = $"Membre {i}", Email = $"{prefix}{i}@allier.test", ReceivesSummary = true }).ToList(),
         };
         if (prefecture.Id == 0)
         {
@@ -150,8 +154,7 @@ public sealed class TwoProcessTests : IAsyncLifetime
     private IReadOnlyList<string> ReceivedBy(string prefix) =>
         _smtp.Received().SelectMany(r => r.EnvelopeRecipients).Where(r => r.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
 
-    [Fact]
-    public async Task Worker_killed_mid_summary_or_mail_server_down_still_delivers_exactly_once()
+    private async Task<Process> StartWebAsync()
     {
         var port = FreePort();
         var web = Start(Built("web", "VoixUsager.Web.dll"), "--urls", $"http://127.0.0.1:{port}");
@@ -168,22 +171,46 @@ public sealed class TwoProcessTests : IAsyncLifetime
                 return false;
             }
         }, TimeSpan.FromSeconds(90), "the web to migrate and answer");
+        return web;
+    }
 
+    private async Task<Dictionary<string, DeliveryStatus>> StatusesAsync(string prefix)
+    {
+        await using var db = Db();
+        return await db.CluDeliveries.Where(d => d.RecipientEmail.StartsWith(prefix)).ToDictionaryAsync(d => d.RecipientEmail, d => d.Status);
+    }
+
+    [Fact]
+    public async Task Worker_killed_mid_summary_or_mail_server_down_still_delivers_exactly_once()
+    {
+        var web = await StartWebAsync();
         var worker = Start(Built("worker", "VoixUsager.Worker.dll"));
 
-        // 1. The worker dies after the first messages of a batch of four; a new worker finishes it.
+        // 1. The worker dies with the second message of a batch of four in its hands: the mail server
+        //    holds that message without answering, so the kill lands there every time, not by chance.
+        _smtp.Hold("tue2@allier.test");
         await CreateCluAsync("tue");
         TriggerDueJob();
-        await WaitForAsync(() => Task.FromResult(ReceivedBy("tue").Count >= 1), TimeSpan.FromSeconds(90), "the first summary");
+        await WaitForAsync(() => Task.FromResult(_smtp.IsHolding("tue2@allier.test")), TimeSpan.FromSeconds(90), "the second summary to reach the mail server");
         worker.Kill(entireProcessTree: true);
         await worker.WaitForExitAsync();
-        var beforeRestart = ReceivedBy("tue").Count;
-        Assert.InRange(beforeRestart, 1, 3);
+        Assert.Equal(["tue1@allier.test"], ReceivedBy("tue"));
+        var atKill = await StatusesAsync("tue");
+        Assert.Equal(DeliveryStatus.Envoye, atKill["tue1@allier.test"]);
+        Assert.All(new[] { "tue2@allier.test", "tue3@allier.test", "tue4@allier.test" }, a => Assert.NotEqual(DeliveryStatus.Envoye, atKill[a]));
 
+        // A new worker takes the job over once it is invisible no more; the message the dead worker
+        // held is sent once its claim expires.
         worker = Start(Built("worker", "VoixUsager.Worker.dll"));
-        await WaitForAsync(() => Task.FromResult(ReceivedBy("tue").Count >= 4), TimeSpan.FromSeconds(120), "the restarted worker to finish the batch");
+        await WaitForAsync(async () => (await StatusesAsync("tue")).Values.All(s => s == DeliveryStatus.Envoye), TimeSpan.FromSeconds(120), "the restarted worker to finish the batch");
         await Task.Delay(TimeSpan.FromSeconds(4));
         Assert.Equal(["tue1@allier.test", "tue2@allier.test", "tue3@allier.test", "tue4@allier.test"], ReceivedBy("tue"));
+        await using (var db = Db())
+        {
+            var recorded = await db.CluDeliveries.Where(d => d.RecipientEmail.StartsWith("tue")).ToDictionaryAsync(d => d.RecipientEmail, d => d.MessageId);
+            Assert.All(_smtp.Received().Where(r => r.EnvelopeRecipients[0].StartsWith("tue", StringComparison.Ordinal)),
+                r => Assert.Equal(recorded[r.EnvelopeRecipients[0]], r.Message.MessageId));
+        }
 
         // 2. The mail server is down: the job fails (and says so), then delivers once it is back.
         await _smtp.StopAsync();
@@ -197,11 +224,49 @@ public sealed class TwoProcessTests : IAsyncLifetime
 
         await _smtp.StartAsync();
         TriggerDueJob();
-        await WaitForAsync(() => Task.FromResult(ReceivedBy("panne").Count >= 4), TimeSpan.FromSeconds(120), "the summaries after the mail server came back");
+        await WaitForAsync(async () => (await StatusesAsync("panne")).Values.All(s => s == DeliveryStatus.Envoye), TimeSpan.FromSeconds(120), "the summaries after the mail server came back");
         await Task.Delay(TimeSpan.FromSeconds(4));
         Assert.Equal(["panne1@allier.test", "panne2@allier.test", "panne3@allier.test", "panne4@allier.test"], ReceivedBy("panne"));
         Assert.Equal(["tue1@allier.test", "tue2@allier.test", "tue3@allier.test", "tue4@allier.test"], ReceivedBy("tue"));
         Assert.False(web.HasExited);
+    }
+
+    [Fact]
+    public async Task Two_workers_running_one_summary_job_at_once_send_each_message_once()
+    {
+        // The job (6 messages, 2 s apart) outlives the invisibility timeout: Hangfire hands it to
+        // another worker while the first copy still sends.
+        _environment["Jobs__InvisibilityTimeoutSeconds"] = "5";
+        _environment["Email__DelayBetweenMessagesMilliseconds"] = "2000";
+        _environment["Email__Smtp__TimeoutSeconds"] = "5";
+        var web = await StartWebAsync();
+        Start(Built("worker", "VoixUsager.Worker.dll"));
+        Start(Built("worker", "VoixUsager.Worker.dll"));
+
+        await CreateCluAsync("double", members: 6);
+        TriggerDueJob();
+        await WaitForAsync(async () => (await StatusesAsync("double")) is { Count: 6 } all && all.Values.All(s => s == DeliveryStatus.Envoye),
+            TimeSpan.FromSeconds(150), "the six summaries");
+        // Any second copy of a message would be on its way now.
+        await Task.Delay(TimeSpan.FromSeconds(8));
+
+        Assert.Equal(Enumerable.Range(1, 6).Select(i => $"double{i}@allier.test"), ReceivedBy("double"));
+        Assert.True(await TimesOneSummaryJobWasTakenAsync() >= 2, "the summary job was never run twice at once: the test proves nothing");
+        Assert.False(web.HasExited);
+    }
+
+    /// <summary>The most times one CLU summary job was taken by a worker (Hangfire's Processing states).</summary>
+    private async Task<long> TimesOneSummaryJobWasTakenAsync()
+    {
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            SELECT COALESCE(MAX(taken), 0) FROM (
+                SELECT COUNT(*) AS taken FROM hangfire.state s JOIN hangfire.job j ON j.id = s.jobid
+                WHERE s.name = 'Processing' AND j.invocationdata::text LIKE '%CluSummaryJob%'
+                GROUP BY s.jobid) AS t
+            """, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static int FreePort()

@@ -24,7 +24,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
     public const string Password = "secret";
 
     private const string Script = """
-        import os, sys, threading, uuid
+        import asyncio, os, sys, threading, uuid
         from aiosmtpd.controller import Controller
         from aiosmtpd.smtp import AuthResult, LoginPassword
 
@@ -38,6 +38,12 @@ public sealed class SmtpTestServer : IAsyncDisposable
                 return "250 OK"
 
             async def handle_DATA(self, server, session, envelope):
+                for address in envelope.rcpt_tos:
+                    hold = os.path.join(os.path.dirname(out_dir), "hold-" + address.lower())
+                    if os.path.exists(hold):
+                        # Held once: never answered nor saved, as a server that stalls mid-message.
+                        os.replace(hold, os.path.join(os.path.dirname(out_dir), "held-" + address.lower()))
+                        await asyncio.sleep(3600)
                 name = uuid.uuid4().hex
                 with open(os.path.join(out_dir, name + ".rcpt"), "w") as f:
                     f.write("\n".join(envelope.rcpt_tos))
@@ -148,6 +154,15 @@ public sealed class SmtpTestServer : IAsyncDisposable
         await process.WaitForExitAsync();
         process.Dispose();
     }
+
+    /// <summary>
+    /// The next message to <paramref name="address"/> is held: the server takes it in but never answers
+    /// nor keeps it, so the sender waits with that message in hand (a worker can be killed there).
+    /// </summary>
+    public void Hold(string address) => File.WriteAllText(Path.Combine(_directory, "hold-" + address.ToLowerInvariant()), "");
+
+    /// <summary>Whether a message held by <see cref="Hold"/> has reached the server.</summary>
+    public bool IsHolding(string address) => File.Exists(Path.Combine(_directory, "held-" + address.ToLowerInvariant()));
 
     public IReadOnlyList<ReceivedEmail> Received() =>
         Directory.EnumerateFiles(ReceivedDirectory, "*.eml")

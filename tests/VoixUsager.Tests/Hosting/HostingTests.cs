@@ -88,7 +88,8 @@ public sealed class HostingTests : IClassFixture<HostingTests.SeededApp>
         var response = await _app.CreateBrowserLikeClient().GetAsync("/health");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+        var health = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("Healthy", health.GetProperty("dependances").GetProperty("database").GetProperty("status").GetString());
     }
 
     [Fact]
@@ -98,7 +99,9 @@ public sealed class HostingTests : IClassFixture<HostingTests.SeededApp>
         var response = await broken.CreateClient().GetAsync("/health");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        Assert.Equal("Unhealthy", await response.Content.ReadAsStringAsync());
+        var health = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("Unhealthy", health.GetProperty("status").GetString());
+        Assert.Equal("Unhealthy", health.GetProperty("dependances").GetProperty("database").GetProperty("status").GetString());
     }
 
     /// <summary>Starts normally, then loses its database file: what a load balancer must notice.</summary>

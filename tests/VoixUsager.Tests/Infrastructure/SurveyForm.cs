@@ -50,4 +50,19 @@ public sealed class SurveyForm
         fields[FreeTextName] = suggestion;
         return fields;
     }
+
+    /// <summary>The form as the page shows it filled in: the checked options, the text, the one-time id.</summary>
+    public Dictionary<string, string> CompleteAnswersAsShown()
+    {
+        var fields = Document.QuerySelectorAll("form[method=post] input[type=hidden]")
+            .Where(i => i.GetAttribute("name") is not null)
+            .ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
+        foreach (var radio in Document.QuerySelectorAll("form[method=post] input[type=radio][checked]"))
+        {
+            fields[radio.GetAttribute("name")!] = radio.GetAttribute("value")!;
+        }
+
+        fields[FreeTextName] = Document.QuerySelector("textarea")!.TextContent;
+        return fields;
+    }
 }

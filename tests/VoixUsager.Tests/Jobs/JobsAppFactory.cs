@@ -18,15 +18,24 @@ public sealed class FlakyEmailSender(MailKitEmailSender inner) : IEmailSender
 {
     public int? FailAfter { get; set; }
 
-    public async Task<IReadOnlyList<SentEmail>> SendAsync(IReadOnlyList<OutgoingEmail> batch, Func<int, SentEmail, Task>? onEachSent, CancellationToken ct)
+    /// <summary>The error the failure carries; a test sets a long one to see it cut.</summary>
+    public string FailureMessage { get; set; } = "Destinataire refusé (test).";
+
+    public async Task<IReadOnlyList<SentEmail>> SendAsync(IReadOnlyList<OutgoingEmail> batch, Func<int, Task<bool>>? beforeEach, Func<int, SentEmail, Task>? onEachSent, CancellationToken ct)
     {
         if (FailAfter is not { } count || count >= batch.Count)
         {
-            return await inner.SendAsync(batch, onEachSent, ct);
+            return await inner.SendAsync(batch, beforeEach, onEachSent, ct);
         }
 
-        var sent = await inner.SendAsync(batch.Take(count).ToList(), onEachSent, ct);
-        throw new EmailDeliveryException(EmailFailure.RecipientRefused, "Destinataire refusé (test).", sent, null);
+        var sent = await inner.SendAsync(batch.Take(count).ToList(), beforeEach, onEachSent, ct);
+        // The message that fails was claimed like any other before the server refused it.
+        if (beforeEach is not null)
+        {
+            await beforeEach(count);
+        }
+
+        throw new EmailDeliveryException(EmailFailure.RecipientRefused, FailureMessage, sent, null);
     }
 }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Primitives;
 using VoixUsager.Questionnaires;
 using VoixUsager.Surveys;
@@ -13,8 +14,14 @@ namespace VoixUsager.Web.Pages.Avis;
 /// </summary>
 [IgnoreAntiforgeryToken]
 [EnableRateLimiting(Hosting.SurveyRateLimiting.Policy)]
-public class IndexModel(PublicSurveyLookup lookup, SurveyResponseWriter writer) : PageModel
+public class IndexModel(PublicSurveyLookup lookup, SurveyResponseWriter writer, IMemoryCache cache) : PageModel
 {
+    /// <summary>
+    /// How long the form last shown for a site is kept in memory: only to show the usager's answers back
+    /// to them when the database is down at the moment they send them.
+    /// </summary>
+    private static readonly TimeSpan LastShownFormLifetime = TimeSpan.FromHours(12);
+
     public const string SubmissionField = "jeton";
     public const string ChannelField = "canal";
 
@@ -33,6 +40,9 @@ public class IndexModel(PublicSurveyLookup lookup, SurveyResponseWriter writer) 
 
     public string? FormError { get; private set; }
 
+    /// <summary>The answers could not be stored (database down): they are shown back, as typed, to send again.</summary>
+    public bool Unavailable { get; private set; }
+
     private IFormCollection? _posted;
 
     public async Task<IActionResult> OnGetAsync([FromRoute] string siteCode, [FromQuery(Name = ChannelField)] string? canal, CancellationToken cancellationToken)
@@ -41,6 +51,11 @@ public class IndexModel(PublicSurveyLookup lookup, SurveyResponseWriter writer) 
         if (Availability is SurveyAvailability.UnknownSite)
         {
             return NotFound();
+        }
+
+        if (Availability is SurveyAvailability.Open)
+        {
+            cache.Set(CacheKey(siteCode), Availability, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = LastShownFormLifetime });
         }
 
         Channel = SurveyChannels.ToUrlValue(SurveyChannels.FromUrlValue(canal));
@@ -55,7 +70,18 @@ public class IndexModel(PublicSurveyLookup lookup, SurveyResponseWriter writer) 
     public async Task<IActionResult> OnPostAsync()
     {
         var cancellationToken = HttpContext.RequestAborted;
-        Availability = await lookup.FindAsync(RouteData.Values["siteCode"] as string, cancellationToken);
+        var siteCode = RouteData.Values["siteCode"] as string;
+        try
+        {
+            Availability = await lookup.FindAsync(siteCode, cancellationToken);
+        }
+        catch (Exception exception) when (Hosting.DatabaseOutage.Is(exception) && cache.TryGetValue(CacheKey(siteCode), out SurveyAvailability? lastShown))
+        {
+            // The database is down: the form is rebuilt as last shown, only to give the answers back.
+            Availability = lastShown;
+            return await UnavailableAsync(cancellationToken);
+        }
+
         if (Availability is SurveyAvailability.UnknownSite)
         {
             return NotFound();
@@ -108,8 +134,20 @@ public class IndexModel(PublicSurveyLookup lookup, SurveyResponseWriter writer) 
             return Page();
         }
 
-        var outcome = await writer.StoreAsync(new SurveySubmission(
-            survey.CampaignId, survey.Site.Id, survey.Questionnaire.VersionId, SurveyChannels.FromUrlValue(Channel), submissionId, validation.Answers));
+        StoreOutcome outcome;
+        try
+        {
+            outcome = await writer.StoreAsync(new SurveySubmission(
+                survey.CampaignId, survey.Site.Id, survey.Questionnaire.VersionId, SurveyChannels.FromUrlValue(Channel), submissionId, validation.Answers));
+        }
+        catch (Exception exception) when (Hosting.DatabaseOutage.Is(exception))
+        {
+            // Same submission id: sending again once the database is back stores the answers once.
+            Unavailable = true;
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            Response.Headers.RetryAfter = Hosting.DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Page();
+        }
         if (outcome == StoreOutcome.CampaignClosed)
         {
             Availability = new SurveyAvailability.Closed(survey.Site, null);
@@ -118,6 +156,32 @@ public class IndexModel(PublicSurveyLookup lookup, SurveyResponseWriter writer) 
         }
 
         return RedirectToThanks(survey);
+    }
+
+    private static string CacheKey(string? siteCode) => "avis:dernier-formulaire:" + siteCode?.ToLowerInvariant();
+
+    private async Task<IActionResult> UnavailableAsync(CancellationToken cancellationToken)
+    {
+        Unavailable = true;
+        Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        Response.Headers.RetryAfter = Hosting.DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (!Request.HasFormContentType)
+        {
+            return StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
+        try
+        {
+            _posted = await Request.ReadFormAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is InvalidDataException or IOException or FormatException)
+        {
+            return BadRequest();
+        }
+
+        Channel = SurveyChannels.ToUrlValue(SurveyChannels.FromUrlValue(_posted[ChannelField].FirstOrDefault()));
+        SubmissionId = TryReadSubmissionId(_posted[SubmissionField], out var submissionId) ? submissionId : Guid.CreateVersion7();
+        return Page();
     }
 
     public bool IsChecked(QuestionDefinition question, OptionDefinition option) =>

@@ -31,8 +31,18 @@ public class IndexModel : PageModel
         var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null
             || HttpContext.Features.Get<IExceptionHandlerPathFeature>() is not null;
         Code = reExecuted && code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
+        // An exception's status was chosen by the exception handler (503 for an outage, 413, 400...).
+        if (HttpContext.Features.Get<IExceptionHandlerPathFeature>() is not null && Response.StatusCode is >= 400 and <= 599)
+        {
+            Code = Response.StatusCode;
+        }
+
         (Title, Detail) = Describe(Code);
         Response.StatusCode = Code;
+        if (Code == StatusCodes.Status503ServiceUnavailable)
+        {
+            Response.Headers.RetryAfter = Hosting.DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
 
         if (WantsJson())
         {
@@ -69,6 +79,7 @@ public class IndexModel : PageModel
         413 => ("Envoi trop volumineux", "Les données envoyées dépassent la taille autorisée. Rien n’a été enregistré : raccourcissez votre texte et réessayez."),
         415 => ("Format non pris en charge", "Les données doivent être envoyées depuis le formulaire. Rien n’a été enregistré."),
         429 => ("Trop de demandes", "Vous avez envoyé trop de réponses en peu de temps. Rien n’a été enregistré. Patientez une minute avant de réessayer."),
+        503 => ("Service momentanément indisponible", "Le service ne peut pas répondre pour le moment. Rien n’a été perdu de ce qui était déjà enregistré, mais ce que vous venez d’envoyer ne l’a pas été. Réessayez dans quelques minutes."),
         >= 500 => ("Erreur inattendue", "Désolé, le service rencontre un problème. Rien n’a été enregistré. Réessayez dans quelques instants."),
         _ => ("Erreur", "La demande n’a pas pu aboutir. Rien n’a été enregistré."),
     };

@@ -11,9 +11,19 @@ using VoixUsager.Web.Staff;
 namespace VoixUsager.Web.Pages.Resultats;
 
 /// <summary>One CLU: its members, a preview of the summary, "send it to me now", and each recipient's delivery.</summary>
-public class CluDetailModel(AppDbContext db, StaffUser staff, CluSummaryJob summary, IEmailSender email, CluService clus) : ResultsPageModel(db, staff)
+public class CluDetailModel(AppDbContext db, StaffUser staff, CluSummaryJob summary, IEmailSender email, CluService clus, FranceClock clock) : ResultsPageModel(db, staff)
 {
+    /// <summary>The audit action of a "send it to me now": the delivery table lists these copies from it.</summary>
+    public const string SentToSelfAction = "clu.synthese-envoyee-a-soi";
+
     public CluMeeting Clu { get; private set; } = null!;
+
+    /// <summary>The copies staff sent themselves, newest first: who, when, and the Message-ID.</summary>
+    public IReadOnlyList<(string? Email, DateTime AtUtc, string? MessageId)> Copies { get; private set; } = [];
+
+    public string Schedule { get; private set; } = "";
+
+    public CluDeliveryState StateOf(CluDelivery? delivery) => CluDeliveryProgress.Describe(delivery, clock.UtcNow, summary.StallAfter);
 
     public IReadOnlyList<(string Address, string? Name)> Recipients { get; private set; } = [];
 
@@ -87,9 +97,10 @@ public class CluDetailModel(AppDbContext db, StaffUser staff, CluSummaryJob summ
         }
 
         var content = await summary.PreviewAsync(id, cancellationToken);
+        IReadOnlyList<SentEmail> sent;
         try
         {
-            await email.SendAsync([CluSummary.For(content, Staff.Email, Staff.DisplayName)], cancellationToken);
+            sent = await email.SendAsync([CluSummary.For(content, Staff.Email, Staff.DisplayName)], cancellationToken);
         }
         catch (EmailDeliveryException exception)
         {
@@ -97,7 +108,7 @@ public class CluDetailModel(AppDbContext db, StaffUser staff, CluSummaryJob summ
             return Invalid(StatusCodes.Status502BadGateway);
         }
 
-        Staff.Audit(Db, "clu.synthese-envoyee-a-soi", nameof(CluMeeting), id, PrefectureId);
+        Staff.Audit(Db, SentToSelfAction, nameof(CluMeeting), id, PrefectureId, sent[0].MessageId);
         await Db.SaveChangesAsync(cancellationToken);
         return Redirect($"/resultats/clu/{id}?{(PrefectureQuery.Length > 0 ? PrefectureQuery + "&" : "")}envoye=1");
     }
@@ -123,6 +134,15 @@ public class CluDetailModel(AppDbContext db, StaffUser staff, CluSummaryJob summ
 
         Clu = clu;
         Recipients = await summary.RecipientsAsync(clu, cancellationToken);
+        Schedule = CluSummarySchedule.Describe(clu, Recipients.Count, clock.UtcNow);
+        var entityId = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Copies = (await Db.AuditEntries.AsNoTracking()
+                .Where(a => a.Action == SentToSelfAction && a.EntityType == nameof(CluMeeting) && a.EntityId == entityId)
+                .OrderByDescending(a => a.AtUtc)
+                .Select(a => new { a.UserEmail, a.AtUtc, a.Details })
+                .ToListAsync(cancellationToken))
+            .Select(a => (a.UserEmail, a.AtUtc, a.Details))
+            .ToList();
         return null;
     }
 }

@@ -1,0 +1,124 @@
+using System.Net;
+using System.Text.Json;
+using VoixUsager.Tests.Infrastructure;
+
+namespace VoixUsager.Tests.Hosting;
+
+/// <summary>
+/// The database goes away while people are using the site, then comes back: staff and the public get
+/// the French "unavailable" page as a 503, the usager's typed answers are given back and stored once
+/// sent again, and /health names the dependency that is down.
+/// </summary>
+public sealed class OutageTests : IAsyncLifetime
+{
+    private const string SiteCode = "cantal-mauriac";
+    private readonly VoixUsagerAppFactory _app = new();
+    private string _directory = "";
+
+    public async Task InitializeAsync()
+    {
+        await ResultsTestData.SeedAsync(_app);
+        _directory = Path.GetDirectoryName(_app.DatabasePath)!;
+    }
+
+    public Task DisposeAsync()
+    {
+        Restore();
+        _app.Dispose();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The database file can no longer be opened, as when its disk or server is lost.</summary>
+    private void Break()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Move(_directory, _directory + "-hors-service");
+    }
+
+    private void Restore()
+    {
+        if (Directory.Exists(_directory + "-hors-service"))
+        {
+            Directory.Move(_directory + "-hors-service", _directory);
+        }
+    }
+
+    private static async Task AssertUnavailablePageAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.NotNull(response.Headers.RetryAfter);
+        var page = StaffClient.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Service momentanément indisponible", page.QuerySelector("main h1")?.TextContent.Trim());
+        Assert.Contains("Erreur 503", page.QuerySelector("main")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Signed_in_staff_and_the_public_get_the_french_unavailable_page_as_503()
+    {
+        using var referent = StaffClient.For(_app);
+        await referent.SignInAsync(StaffTestData.Email("Referent", "allier"), StaffTestData.Password);
+        Assert.Equal(HttpStatusCode.OK, (await referent.Http.GetAsync("/referent")).StatusCode);
+
+        Break();
+
+        await AssertUnavailablePageAsync(await referent.Http.GetAsync("/referent"));
+        await AssertUnavailablePageAsync(await _app.CreateBrowserLikeClient().GetAsync("/"));
+        await AssertUnavailablePageAsync(await _app.CreateBrowserLikeClient().GetAsync("/avis/" + SiteCode));
+
+        Restore();
+        Assert.Equal(HttpStatusCode.OK, (await referent.Http.GetAsync("/referent")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Survey_answers_sent_during_an_outage_are_given_back_as_typed_and_stored_once_sent_again()
+    {
+        var client = _app.CreateBrowserLikeClient();
+        var form = await SurveyForm.LoadAsync(client, "/avis/" + SiteCode);
+        var answers = form.CompleteAnswers("Plus de places assises dans la salle d’attente.");
+        answers[form.ChoiceQuestions[0].Name] = form.ChoiceQuestions[0].Values[2];
+        var before = await _app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.SurveyResponses));
+
+        Break();
+        var refused = await client.PostAsync(form.Action, new FormUrlEncodedContent(answers));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        var shown = SurveyForm.Parse(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("Service momentanément indisponible", shown.Document.QuerySelector("#indisponible")!.TextContent);
+        Assert.Equal("Plus de places assises dans la salle d’attente.", shown.Document.QuerySelector($"textarea[name={form.FreeTextName}]")!.TextContent);
+        foreach (var (name, _) in form.ChoiceQuestions)
+        {
+            Assert.Equal(answers[name], shown.Document.QuerySelector($"input[name={name}][checked]")?.GetAttribute("value"));
+        }
+
+        Assert.Equal(form.SubmissionId, shown.SubmissionId);
+
+        // Back: the form as given back is sent again, and stored once.
+        Restore();
+        var again = shown.CompleteAnswersAsShown();
+        var stored = await client.PostAsync(shown.Action, new FormUrlEncodedContent(again));
+        Assert.Equal(HttpStatusCode.SeeOther, stored.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, (await client.PostAsync(shown.Action, new FormUrlEncodedContent(again))).StatusCode);
+        Assert.Equal(before + 1, await _app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.SurveyResponses)));
+    }
+
+    [Fact]
+    public async Task Health_names_the_dependency_that_is_down()
+    {
+        var client = _app.CreateBrowserLikeClient();
+        var up = JsonDocument.Parse(await (await client.GetAsync("/health")).Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("Healthy", up.GetProperty("dependances").GetProperty("database").GetProperty("status").GetString());
+
+        Break();
+        var response = await client.GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var down = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("Unhealthy", down.GetProperty("status").GetString());
+        var database = down.GetProperty("dependances").GetProperty("database");
+        Assert.Equal("Unhealthy", database.GetProperty("status").GetString());
+        Assert.Equal("Base de données injoignable.", database.GetProperty("description").GetString());
+        // The other dependencies are still reported on their own: jobs' storage (in memory here) and mail.
+        Assert.Equal("Healthy", down.GetProperty("dependances").GetProperty("smtp").GetProperty("status").GetString());
+        Assert.True(down.GetProperty("dependances").TryGetProperty("hangfire", out _));
+    }
+}

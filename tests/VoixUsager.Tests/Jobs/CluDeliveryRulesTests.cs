@@ -1,0 +1,142 @@
+using VoixUsager.Calendar;
+using VoixUsager.Clu;
+using VoixUsager.Jobs;
+
+namespace VoixUsager.Tests.Jobs;
+
+/// <summary>The pure rules of a CLU summary's deliveries: the stored error, the Message-ID, what the CLU page says.</summary>
+public sealed class CluDeliveryRulesTests
+{
+    private static readonly DateTime Now = new(2026, 3, 10, 9, 0, 0, DateTimeKind.Utc);
+    private static readonly TimeSpan StallAfter = TimeSpan.FromMinutes(5);
+
+    private static CluDelivery Delivery(DeliveryStatus status, DateTime updated, DateTime? claimUntil = null) => new()
+    {
+        RecipientEmail = "membre@cantal.test",
+        Status = status,
+        UpdatedAtUtc = updated,
+        ClaimId = claimUntil is null ? null : Guid.NewGuid(),
+        ClaimExpiresAtUtc = claimUntil,
+    };
+
+    [Fact]
+    public void An_error_within_the_column_is_stored_as_is()
+    {
+        var exact = new string('e', CluDelivery.MaxErrorLength);
+        Assert.Equal("Connexion refusée", CluDelivery.TruncateError("Connexion refusée"));
+        Assert.Same(exact, CluDelivery.TruncateError(exact));
+    }
+
+    [Fact]
+    public void A_longer_error_is_cut_to_the_column_with_an_ellipsis()
+    {
+        var error = "Le serveur SMTP a refusé : " + new string('x', 3000);
+
+        var stored = CluDelivery.TruncateError(error);
+
+        Assert.Equal(CluDelivery.MaxErrorLength, stored.Length);
+        Assert.EndsWith("x…", stored);
+        Assert.StartsWith("Le serveur SMTP a refusé : xxx", stored);
+        Assert.Equal(CluDelivery.MaxErrorLength, CluDelivery.TruncateError(new string('y', CluDelivery.MaxErrorLength + 1)).Length);
+    }
+
+    [Fact]
+    public void Message_id_is_the_same_for_a_clu_and_a_recipient_and_differs_otherwise()
+    {
+        var clu = new CluMeeting { Id = 7, Place = "Aurillac", CreatedAtUtc = new DateTime(2026, 1, 5, 10, 0, 0, DateTimeKind.Utc) };
+        var recreated = new CluMeeting { Id = 7, Place = "Aurillac", CreatedAtUtc = new DateTime(2026, 2, 1, 10, 0, 0, DateTimeKind.Utc) };
+
+        var id = CluSummaryJob.MessageIdFor(clu, "Membre@Cantal.test", "voixusager.gouv.fr");
+
+        Assert.Equal(id, CluSummaryJob.MessageIdFor(clu, " membre@cantal.test", "voixusager.gouv.fr"));
+        Assert.NotEqual(id, CluSummaryJob.MessageIdFor(clu, "autre@cantal.test", "voixusager.gouv.fr"));
+        Assert.NotEqual(id, CluSummaryJob.MessageIdFor(recreated, "membre@cantal.test", "voixusager.gouv.fr"));
+        Assert.EndsWith("@voixusager.gouv.fr", id);
+        Assert.DoesNotContain("membre", id);
+        Assert.Equal([id], MimeKit.Utils.MimeUtils.EnumerateReferences($"<{id}>"));
+    }
+
+    [Fact]
+    public void A_delivery_the_job_is_working_on_is_not_flagged()
+    {
+        Assert.Equal(("En cours", false), Describe(Delivery(DeliveryStatus.EnAttente, Now.AddMinutes(-4))));
+        Assert.Equal(("En cours d’envoi", false), Describe(Delivery(DeliveryStatus.EnAttente, Now.AddMinutes(-20), claimUntil: Now.AddSeconds(30))));
+        Assert.Equal(("En cours d’envoi", false), Describe(Delivery(DeliveryStatus.Echec, Now.AddMinutes(-20), claimUntil: Now.AddSeconds(30))));
+        Assert.Equal(("Envoyée", false), Describe(Delivery(DeliveryStatus.Envoye, Now.AddDays(-3))));
+        Assert.Equal(("Échec, nouvel essai prévu", false), Describe(Delivery(DeliveryStatus.Echec, Now.AddDays(-3))));
+        Assert.Equal(("Pas encore envoyée", false), (CluDeliveryProgress.Describe(null, Now, StallAfter).Label, CluDeliveryProgress.Describe(null, Now, StallAfter).Stalled));
+    }
+
+    [Fact]
+    public void A_pending_delivery_without_news_for_longer_than_a_message_takes_is_flagged_with_why()
+    {
+        var state = CluDeliveryProgress.Describe(Delivery(DeliveryStatus.EnAttente, Now.AddMinutes(-6)), Now, StallAfter);
+
+        Assert.True(state.Stalled);
+        Assert.Equal("En attente anormalement longue", state.Label);
+        // 08:54 UTC is 09:54 in Paris in March (winter time).
+        Assert.Contains("depuis le 10/03/2026 à 09:54", state.Explanation);
+        Assert.Contains("la tâche d’envoi s’est arrêtée avant ce destinataire", state.Explanation);
+    }
+
+    [Fact]
+    public void A_message_whose_claim_expired_is_flagged_as_interrupted()
+    {
+        var state = CluDeliveryProgress.Describe(Delivery(DeliveryStatus.EnAttente, Now.AddMinutes(-6), claimUntil: Now.AddSeconds(-1)), Now, StallAfter);
+
+        Assert.True(state.Stalled);
+        Assert.Equal("Envoi interrompu", state.Label);
+        Assert.Contains("même identifiant", state.Explanation);
+    }
+
+    private static (string, bool) Describe(CluDelivery delivery)
+    {
+        var state = CluDeliveryProgress.Describe(delivery, Now, StallAfter);
+        return (state.Label, state.Stalled);
+    }
+
+    private static CluMeeting Clu(DateOnly meeting, int daysBefore = 15) =>
+        new() { Id = 1, Place = "Aurillac", MeetingOn = meeting, DaysBefore = daysBefore, CreatedAtUtc = Now.AddDays(-60) };
+
+    [Fact]
+    public void Summary_due_later_says_when_it_leaves()
+    {
+        var text = CluSummarySchedule.Describe(Clu(new DateOnly(2026, 4, 30)), recipients: 3, Now);
+
+        Assert.Equal("La synthèse partira automatiquement le 15/04/2026 (15 jours avant le comité) à l’équipe qualité et aux membres qui la reçoivent.", text);
+    }
+
+    [Fact]
+    public void Summary_whose_date_passed_never_says_it_will_leave_on_that_date()
+    {
+        // Created today at 10:00 (Paris) for a meeting in 5 days: the date 15 days before has passed.
+        var text = CluSummarySchedule.Describe(Clu(new DateOnly(2026, 3, 15)), recipients: 3, Now);
+
+        Assert.DoesNotContain("partira automatiquement", text);
+        Assert.Contains("au prochain passage de la tâche d’envoi, au plus tard le 11/03/2026 à 06h00", text);
+        Assert.Contains("prévue le 28/02/2026", text);
+
+        var beforeSix = CluSummarySchedule.Describe(Clu(new DateOnly(2026, 3, 15)), recipients: 3, new DateTime(2026, 3, 10, 4, 30, 0, DateTimeKind.Utc));
+        Assert.Contains("au plus tard le 10/03/2026 à 06h00", beforeSix);
+    }
+
+    [Fact]
+    public void Summary_sent_says_when_and_a_meeting_past_without_it_says_so()
+    {
+        var clu = Clu(new DateOnly(2026, 3, 20));
+        clu.Deliveries =
+        [
+            new CluDelivery { RecipientEmail = "a@cantal.test", Status = DeliveryStatus.Envoye, SentAtUtc = new DateTime(2026, 3, 5, 5, 0, 1, DateTimeKind.Utc) },
+            new CluDelivery { RecipientEmail = "b@cantal.test", Status = DeliveryStatus.Envoye, SentAtUtc = new DateTime(2026, 3, 5, 5, 0, 3, DateTimeKind.Utc) },
+        ];
+
+        var sent = CluSummarySchedule.Describe(clu, recipients: 2, Now);
+        var partly = CluSummarySchedule.Describe(clu, recipients: 3, Now);
+        var past = CluSummarySchedule.Describe(Clu(new DateOnly(2026, 3, 1)), recipients: 2, Now);
+
+        Assert.Equal("La synthèse a été envoyée le 05/03/2026 à 06:00 à l’équipe qualité et aux membres qui la reçoivent.", sent);
+        Assert.Contains("2 destinataire(s) l’ont reçue, 1 restent à servir", partly);
+        Assert.Equal("Le comité a eu lieu le 01/03/2026 et la synthèse n’a pas été envoyée.", past);
+        Assert.All(new[] { sent, partly, past }, t => Assert.DoesNotContain("partira", t));
+    }
+}
