@@ -114,6 +114,7 @@ public static class WebRegistration
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseHangfireDashboardGuard();
         return app;
     }
 
