@@ -72,6 +72,8 @@ public static class IdentityRegistration
         {
             o.Cookie.Name = "voixusager-antiforgery";
             o.Cookie.SameSite = SameSiteMode.Strict;
+            // Antiforgery's default is never Secure; behind HTTPS it must be, like the session cookie.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
 
         services.AddAuthorizationBuilder()
@@ -83,6 +85,7 @@ public static class IdentityRegistration
 
         services.AddScoped<StaffUser>();
         services.AddScoped<InvitationService>();
+        services.AddSingleton<EmailLinks>();
         return services;
     }
 }

@@ -29,22 +29,24 @@ public static class RequestBodyLimit
     }
 
     /// <summary>
-    /// Refuses a declared oversize body before reading it (413), and caps undeclared (chunked) bodies
-    /// through the server's own limit, which then fails the read with a 413 as well.
+    /// Refuses a declared oversize body before reading it (413). An undeclared (chunked) body is read
+    /// here, up to the limit, before any page sees it: read later by the form binder, the same overflow
+    /// would surface as a form that "could not be read" (400), and the client must learn it was too big.
     /// </summary>
-    public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app) => app.Use((context, next) =>
+    public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         if (context.Features.Get<IStatusCodeReExecuteFeature>() is not null)
         {
             // Rendering the error page for the refused body: let it through.
-            return next(context);
+            await next(context);
+            return;
         }
 
         var limit = context.RequestServices.GetRequiredService<IOptions<RequestBodyLimitOptions>>().Value.MaxRequestBodyBytes;
         if (context.Request.ContentLength > limit)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            return Task.CompletedTask;
+            return;
         }
 
         var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
@@ -53,6 +55,46 @@ public static class RequestBodyLimit
             feature.MaxRequestBodySize = limit;
         }
 
-        return next(context);
+        if (context.Request.ContentLength is null && CanHaveBody(context) && !await BufferWithinAsync(context, limit))
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+
+        await next(context);
     });
+
+    private static bool CanHaveBody(HttpContext context) =>
+        context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody
+        ?? (HttpMethods.IsPost(context.Request.Method) || HttpMethods.IsPut(context.Request.Method) || HttpMethods.IsPatch(context.Request.Method));
+
+    /// <summary>Reads the whole body into memory (at most <paramref name="limit"/> bytes) and gives it a length.</summary>
+    private static async Task<bool> BufferWithinAsync(HttpContext context, long limit)
+    {
+        var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        try
+        {
+            int read;
+            while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    return false;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return false;
+        }
+
+        buffer.Position = 0;
+        context.Request.Body = buffer;
+        context.Request.ContentLength = buffer.Length;
+        context.Response.RegisterForDispose(buffer);
+        return true;
+    }
 }

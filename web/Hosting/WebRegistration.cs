@@ -128,6 +128,7 @@ public static class WebRegistration
         // would add its own, first of all, out of reach of the error handler.
         ((IApplicationBuilder)app).Properties["__AuthenticationMiddlewareSet"] = true;
         app.UseAuthorization();
+        app.UseHangfireDashboardGuard();
         return app;
     }
 

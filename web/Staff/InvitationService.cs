@@ -18,14 +18,15 @@ public sealed class InvitationService(
     UserManager<AppUser> users,
     IEmailSender email,
     StaffUser staff,
-    FranceClock clock)
+    FranceClock clock,
+    EmailLinks links)
 {
     public static readonly TimeSpan Validity = TimeSpan.FromHours(72);
 
     public sealed record InviteRequest(string Email, string DisplayName, string Role, int? PrefectureId);
 
     /// <returns>Errors by field name; empty when the invitation was stored and sent.</returns>
-    public async Task<Dictionary<string, string>> InviteAsync(InviteRequest request, string acceptBaseUrl, CancellationToken cancellationToken)
+    public async Task<Dictionary<string, string>> InviteAsync(InviteRequest request, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string>();
         var address = request.Email.Trim();
@@ -91,7 +92,7 @@ public sealed class InvitationService(
         db.Invitations.Add(invitation);
         staff.Audit(db, "invitation.envoyee", nameof(Invitation), invitation.Id, invitation.PrefectureId, $"{address} ({Roles.Label(request.Role)})");
 
-        var link = $"{acceptBaseUrl.TrimEnd('/')}/connexion/invitation?jeton={token}";
+        var link = links.ToPage("/Connexion/Invitation", new { jeton = token });
         var expires = TimeZoneInfo.ConvertTimeFromUtc(invitation.ExpiresAtUtc, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"));
         var text = $"""
             Bonjour {name},

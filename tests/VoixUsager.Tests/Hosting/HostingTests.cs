@@ -172,3 +172,79 @@ public sealed class RateLimitTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/avis/" + TestData.OpenSiteCode)).StatusCode);
     }
 }
+
+/// <summary>Bodies sent without a length (chunked), on Kestrel itself as in production.</summary>
+public sealed class ChunkedBodyTests : IAsyncLifetime
+{
+    private readonly VoixUsagerAppFactory _app = new();
+    private string _baseUrl = "";
+
+    public async Task InitializeAsync()
+    {
+        _app.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+        _app.StartServer();
+        _baseUrl = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>(_app.Services)
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
+        await _app.WithDbAsync(TestData.SeedAsync);
+    }
+
+    public Task DisposeAsync()
+    {
+        _app.Dispose();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A form body whose length is not declared, so HttpClient sends it chunked.</summary>
+    private sealed class ChunkedForm(Dictionary<string, string> fields) : HttpContent
+    {
+        private readonly byte[] _bytes = new FormUrlEncodedContent(fields).ReadAsByteArrayAsync().GetAwaiter().GetResult();
+
+        public ChunkedForm Typed()
+        {
+            Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
+            return this;
+        }
+
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        {
+            foreach (var chunk in _bytes.Chunk(4096))
+            {
+                await stream.WriteAsync(chunk);
+            }
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+
+    private async Task<HttpResponseMessage> PostChunkedAsync(HttpClient client, int suggestionBytes)
+    {
+        var form = await SurveyForm.LoadAsync(client, "/avis/" + TestData.OpenSiteCode);
+        var fields = form.CompleteAnswers();
+        fields[form.FreeTextName] = new string('x', suggestionBytes);
+        using var request = new HttpRequestMessage(HttpMethod.Post, form.Action) { Content = new ChunkedForm(fields).Typed() };
+        request.Headers.TransferEncodingChunked = true;
+        return await client.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task Chunked_survey_body_over_the_cap_is_refused_with_413_and_nothing_stored()
+    {
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(_baseUrl) };
+
+        var refused = await PostChunkedAsync(client, 70 * 1024);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
+        Assert.Contains("Envoi trop volumineux", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(0, await _app.WithDbAsync(db => db.SurveyResponses.CountAsync()));
+
+        // A chunked body within the cap is an ordinary submission.
+        using var other = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(_baseUrl) };
+        var accepted = await PostChunkedAsync(other, 500);
+        Assert.Equal(HttpStatusCode.SeeOther, accepted.StatusCode);
+        Assert.Equal(1, await _app.WithDbAsync(db => db.SurveyResponses.CountAsync()));
+    }
+}

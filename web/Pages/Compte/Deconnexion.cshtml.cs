@@ -5,12 +5,20 @@ using VoixUsager.Accounts;
 
 namespace VoixUsager.Web.Pages.Compte;
 
-public class DeconnexionModel(SignInManager<AppUser> signIn) : PageModel
+public class DeconnexionModel(SignInManager<AppUser> signIn, UserManager<AppUser> users) : PageModel
 {
     public IActionResult OnGet() => LocalRedirect("/espace");
 
     public async Task<IActionResult> OnPostAsync()
     {
+        // Deleting the cookie in this browser is not enough: a copy of it (another device, a stolen
+        // cookie) would stay valid for 8 hours. A new security stamp makes every existing cookie of
+        // the account refused at its next request, since the stamp is checked on each one.
+        if (await users.GetUserAsync(User) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
+
         await signIn.SignOutAsync();
         return LocalRedirect("/connexion");
     }

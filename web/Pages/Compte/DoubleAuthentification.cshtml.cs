@@ -15,7 +15,7 @@ namespace VoixUsager.Web.Pages.Compte;
 /// Required before any page for administrators and quality teams.
 /// </summary>
 [Authorize]
-public class DoubleAuthentificationModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AppDbContext db, StaffUser staff) : StaffPageModel
+public class DoubleAuthentificationModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IUserStore<AppUser> store, AppDbContext db, StaffUser staff) : StaffPageModel
 {
     [BindProperty]
     public string Code { get; set; } = "";
@@ -82,8 +82,16 @@ public class DoubleAuthentificationModel(UserManager<AppUser> users, SignInManag
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user);
+            // Not ResetAuthenticatorKeyAsync: it renews the security stamp, which signs out the very
+            // session that is enrolling (the stamp is checked on every request). A key that is not yet
+            // enabled grants nothing, so there is no session to end; enabling it renews the stamp.
+            key = users.GenerateNewAuthenticatorKey();
+            await ((IUserAuthenticatorKeyStore<AppUser>)store).SetAuthenticatorKeyAsync(user, key, HttpContext.RequestAborted);
+            var stored = await users.UpdateAsync(user);
+            if (!stored.Succeeded)
+            {
+                throw new InvalidOperationException($"The authenticator key could not be stored: {string.Join(" ", stored.Errors.Select(e => e.Description))}");
+            }
         }
 
         SharedKey = string.Join(' ', key!.Chunk(4).Select(chunk => new string(chunk))).ToLowerInvariant();

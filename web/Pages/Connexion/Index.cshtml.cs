@@ -5,8 +5,19 @@ using VoixUsager.Web.Pages.Shared;
 
 namespace VoixUsager.Web.Pages.Connexion;
 
-public class IndexModel(SignInManager<AppUser> signIn) : StaffPageModel
+public class IndexModel(SignInManager<AppUser> signIn, IPasswordHasher<AppUser> hasher) : StaffPageModel
 {
+    /// <summary>
+    /// Said for every failure, whether the address has an account, the password is wrong or the account
+    /// is locked: a different answer (or status) for a locked account would tell who has one.
+    /// </summary>
+    public const string Failure =
+        "Adresse électronique ou mot de passe incorrect. Après 5 tentatives infructueuses, un compte est verrouillé 15 minutes : réessayez plus tard ou réinitialisez votre mot de passe.";
+
+    // A hash to check typed passwords against when no real one is checked, so that an unknown or
+    // locked account answers in the same time as a wrong password.
+    private static readonly Lazy<string> DecoyHash = new(() => new PasswordHasher<AppUser>().HashPassword(new AppUser(), Guid.NewGuid().ToString()));
+
     [BindProperty]
     public string Email { get; set; } = "";
 
@@ -47,10 +58,13 @@ public class IndexModel(SignInManager<AppUser> signIn) : StaffPageModel
             return RedirectToPage("/Connexion/Code", new { ReturnUrl });
         }
 
-        Errors[""] = result.IsLockedOut
-            ? "Votre compte est verrouillé après 5 tentatives infructueuses. Réessayez dans 15 minutes ou réinitialisez votre mot de passe."
-            : "Adresse électronique ou mot de passe incorrect.";
+        if (result.IsLockedOut || await signIn.UserManager.FindByNameAsync(Email.Trim()) is null)
+        {
+            hasher.VerifyHashedPassword(new AppUser(), DecoyHash.Value, Password);
+        }
+
+        Errors[""] = Failure;
         Password = "";
-        return Invalid(result.IsLockedOut ? StatusCodes.Status423Locked : StatusCodes.Status400BadRequest);
+        return Invalid(StatusCodes.Status400BadRequest);
     }
 }

@@ -3,10 +3,11 @@ using Microsoft.AspNetCore.Mvc;
 using VoixUsager.Accounts;
 using VoixUsager.Email;
 using VoixUsager.Web.Pages.Shared;
+using VoixUsager.Web.Staff;
 
 namespace VoixUsager.Web.Pages.Connexion;
 
-public class MotDePasseOublieModel(UserManager<AppUser> users, IEmailSender email) : StaffPageModel
+public class MotDePasseOublieModel(UserManager<AppUser> users, IEmailSender email, EmailLinks links) : StaffPageModel
 {
     [BindProperty]
     public string Email { get; set; } = "";
@@ -30,7 +31,7 @@ public class MotDePasseOublieModel(UserManager<AppUser> users, IEmailSender emai
         if (user is not null)
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
-            var link = $"{Request.Scheme}://{Request.Host}/connexion/reinitialiser?email={Uri.EscapeDataString(user.Email!)}&jeton={Uri.EscapeDataString(token)}";
+            var link = links.ToPage("/Connexion/Reinitialiser", new { email = user.Email, jeton = token });
             var text = $"""
                 Bonjour,
 

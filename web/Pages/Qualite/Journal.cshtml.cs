@@ -7,12 +7,22 @@ using VoixUsager.Web.Staff;
 
 namespace VoixUsager.Web.Pages.Qualite;
 
-/// <summary>The audit log of the quality team's préfecture, newest first, a page at a time.</summary>
+/// <summary>The audit log of the quality team's préfecture, newest first, a page at a time, in words.</summary>
 public class JournalModel(AppDbContext db, StaffUser staff) : PageModel
 {
     public const int PageSize = 50;
 
-    public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
+    /// <summary>
+    /// Who did it, as the évalué may see it: mystery shopping works because the évalué does not know
+    /// who calls, so staff of another préfecture (the partner référents) are never named here.
+    /// </summary>
+    public const string PartnerAgent = "Référent d’une préfecture partenaire";
+
+    public const string AutomaticAgent = "VoixUsager (envoi automatique)";
+
+    public sealed record Row(DateTime AtUtc, string Agent, string Action, string Element, string? Details);
+
+    public IReadOnlyList<Row> Entries { get; private set; } = [];
 
     [BindProperty(SupportsGet = true, Name = "page")]
     public int PageNumber { get; set; } = 1;
@@ -35,7 +45,36 @@ public class JournalModel(AppDbContext db, StaffUser staff) : PageModel
             .Take(PageSize + 1)
             .ToListAsync(cancellationToken);
         HasNext = entries.Count > PageSize;
-        Entries = entries.Take(PageSize).ToList();
+        entries = entries.Take(PageSize).ToList();
+
+        var actorIds = entries.Where(e => e.UserId is not null).Select(e => e.UserId!).Distinct().ToList();
+        var actorPrefectures = await db.Users.AsNoTracking()
+            .Where(u => actorIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.PrefectureId, cancellationToken);
+        var criteria = entries.Any(e => e.Details?.Contains('=') == true)
+            ? await db.GridCriteria.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Label, cancellationToken)
+            : [];
+
+        Entries = entries.Select(e => new Row(
+                e.AtUtc,
+                Agent(e, actorPrefectures, prefectureId),
+                AuditLabels.Action(e.Action),
+                AuditLabels.Element(e.EntityType, e.EntityId),
+                e.Details is null ? null : AuditLabels.Details(e.Details, criteria)))
+            .ToList();
         return Page();
+    }
+
+    private static string Agent(AuditEntry entry, Dictionary<string, int?> actorPrefectures, int? viewer)
+    {
+        if (entry.UserId is null)
+        {
+            return AutomaticAgent;
+        }
+
+        // A deleted account is unknown: not being able to tell it was ours, it is not named either.
+        return actorPrefectures.TryGetValue(entry.UserId, out var actorPrefecture) && (actorPrefecture is null || actorPrefecture == viewer)
+            ? entry.UserEmail ?? ""
+            : PartnerAgent;
     }
 }

@@ -47,7 +47,7 @@ public abstract class UsersPageModel(AppDbContext db, InvitationService invitati
     {
         var prefectureId = IsNational ? (Role == Roles.Administrateur ? null : PrefectureId) : staff.PrefectureId;
         var errors = await invitations.InviteAsync(
-            new InvitationService.InviteRequest(Email ?? "", DisplayName ?? "", Role ?? "", prefectureId), $"{Request.Scheme}://{Request.Host}", cancellationToken);
+            new InvitationService.InviteRequest(Email ?? "", DisplayName ?? "", Role ?? "", prefectureId), cancellationToken);
         await LoadAsync(cancellationToken);
         if (errors.Count > 0)
         {

@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace VoixUsager.Auditing;
+
+/// <summary>
+/// What the audit log's codes mean, in French for the people who read the log. Entries keep their
+/// stable codes; only the reading is translated, so renaming a label rewrites no history.
+/// </summary>
+public static partial class AuditLabels
+{
+    private static readonly Dictionary<string, string> Actions = new(StringComparer.Ordinal)
+    {
+        ["appel.brouillon"] = "Fiche d’appel mystère enregistrée en brouillon",
+        ["appel.soumis"] = "Fiche d’appel mystère soumise",
+        ["appel.corrige"] = "Fiche d’appel mystère corrigée",
+        ["courriel.brouillon"] = "Fiche de courriel mystère enregistrée en brouillon",
+        ["courriel.soumis"] = "Fiche de courriel mystère soumise",
+        ["courriel.corrige"] = "Fiche de courriel mystère corrigée",
+        ["campagne-mystere.creee"] = "Campagne d’enquêtes mystères créée",
+        ["campagne.creee"] = "Campagne d’enquête créée",
+        ["campagne.close"] = "Campagne d’enquête close",
+        ["clu.cree"] = "Comité local des usagers créé",
+        ["clu.membre-ajoute"] = "Membre ajouté au comité local des usagers",
+        ["clu.membre-retire"] = "Membre retiré du comité local des usagers",
+        ["clu.synthese-envoyee-a-soi"] = "Synthèse du comité envoyée à son auteur pour relecture",
+        ["double-authentification.activee"] = "Double authentification activée",
+        ["export.mystere"] = "Export des fiches d’enquêtes mystères",
+        ["export.reponses"] = "Export des réponses au questionnaire",
+        ["export.resultats"] = "Export des résultats",
+        ["frequentation.saisie"] = "Fréquentation d’un site saisie",
+        ["grille.nouvelle-version"] = "Nouvelle version d’une grille d’enquête mystère",
+        ["indicateur.modifie"] = "Indicateur saisi ou modifié",
+        ["instantane.cree"] = "Instantané des résultats enregistré",
+        ["invitation.envoyee"] = "Invitation envoyée",
+        ["invitation.acceptee"] = "Invitation acceptée, compte créé",
+        ["mot-de-passe.change"] = "Mot de passe changé",
+        ["prefecture.creee"] = "Préfecture ajoutée",
+        ["site.cree"] = "Site ajouté",
+        ["suggestion.retenue"] = "Suggestion retenue",
+        ["suggestion.non-retenue"] = "Suggestion non retenue",
+        ["rappel.referent"] = "Rappel envoyé à un référent",
+    };
+
+    private static readonly Dictionary<string, string> Elements = new(StringComparer.Ordinal)
+    {
+        ["SurveyCampaign"] = "Campagne d’enquête",
+        ["MysteryCampaign"] = "Campagne d’enquêtes mystères",
+        ["MysteryCallRecord"] = "Fiche d’appel",
+        ["MysteryEmailRecord"] = "Fiche de courriel",
+        ["MysteryRecord"] = "Fiches d’enquêtes mystères",
+        ["CluMeeting"] = "Comité local des usagers",
+        ["SurveyAnswer"] = "Suggestion",
+        ["SurveyResponse"] = "Réponses au questionnaire",
+        ["Results"] = "Résultats",
+        ["ResultsSnapshot"] = "Instantané",
+        ["IndicatorValue"] = "Indicateur",
+        ["SiteMonthlyVisitors"] = "Fréquentation",
+        ["Prefecture"] = "Préfecture",
+        ["Site"] = "Site",
+        ["GridVersion"] = "Grille",
+        ["Invitation"] = "Invitation",
+        ["AppUser"] = "Compte",
+    };
+
+    /// <summary>The action in words; a code nobody has described yet is shown as it is rather than hidden.</summary>
+    public static string Action(string code) => Actions.GetValueOrDefault(code) ?? $"Autre action ({code})";
+
+    /// <summary>
+    /// The element in words, with its number when it has one people can use (campaign n° 3). Internal
+    /// identifiers (accounts, invitations) are left out: they mean nothing to a reader.
+    /// </summary>
+    public static string Element(string entityType, string? entityId)
+    {
+        var label = Elements.GetValueOrDefault(entityType) ?? entityType;
+        return entityId is not null && long.TryParse(entityId, NumberStyles.None, CultureInfo.InvariantCulture, out _)
+            ? $"{label} n° {entityId}"
+            : label;
+    }
+
+    /// <summary>Mystery records describe answers as c{criterion id}=value: names the criteria instead.</summary>
+    public static string Details(string details, IReadOnlyDictionary<int, string> criteria) =>
+        CriterionAnswer().Replace(details, match =>
+            int.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && criteria.TryGetValue(id, out var label)
+                ? $"{label} : "
+                : match.Value);
+
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])c(\d+)=")]
+    private static partial Regex CriterionAnswer();
+}
