@@ -28,7 +28,7 @@ public class PrefecturesModel(AppDbContext db, StaffUser staff) : StaffPageModel
         var code = DepartementCode.Trim().ToUpperInvariant();
         if (code.Length is < 2 or > 3 || !code.All(c => char.IsAsciiDigit(c) || c is 'A' or 'B'))
         {
-            Errors["DepartementCode"] = "Le code du département compte 2 ou 3 caractères : 01 à 95, 2A, 2B ou 971 à 976.";
+            Errors["DepartementCode"] = "Le code du département compte 2 ou 3 caractères : 01 à 95, 2A, 2B, 971 à 976, 975 (Saint-Pierre-et-Miquelon) ou 977 et 978 (Saint-Barthélemy et Saint-Martin).";
         }
         else if (await db.Prefectures.AnyAsync(p => p.DepartementCode == code, cancellationToken))
         {
@@ -105,13 +105,7 @@ public class PrefecturesModel(AppDbContext db, StaffUser staff) : StaffPageModel
         return Redirect("/administration/prefectures");
     }
 
-    public static string ZoneLabel(HolidayZone zone) => zone switch
-    {
-        HolidayZone.Metropole => "Métropole",
-        HolidayZone.AlsaceMoselle => "Alsace-Moselle",
-        HolidayZone.LaReunion => "La Réunion",
-        _ => zone.ToString(),
-    };
+    public static string ZoneLabel(HolidayZone zone) => Calendar.FrenchTimeZones.Label(zone);
 
     public static string KindLabel(SiteKind kind) => kind switch
     {
