@@ -36,6 +36,7 @@ public static class WebRegistration
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<DemoAccountsSeeder>();
+        services.AddScoped<DemoActivitySeeder>();
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
         services.AddOptions<ReverseProxyOptions>().BindConfiguration(ReverseProxyOptions.Section)
             .Validate(o => o.KnownNetworks.All(n => System.Net.IPNetwork.TryParse(n, out _)), "ReverseProxy:KnownNetworks attend des réseaux au format CIDR, par exemple 10.0.0.0/24.")
@@ -87,12 +88,14 @@ public static class WebRegistration
         await Mystery.DefaultGrids.EnsureCreatedAsync(db, clock);
         await RoleSeeder.EnsureRolesAsync(scope.ServiceProvider);
         HangfireRegistration.RegisterRecurringJobs(scope.ServiceProvider.GetRequiredService<IRecurringJobManager>());
-        await AdministratorBootstrap.EnsureFirstAdministratorAsync(scope.ServiceProvider);
+        // The demo first: it creates the administrator, so the bootstrap does not warn that none exists.
         if (scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DemoOptions>>().Value.Seed)
         {
             await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync();
             await scope.ServiceProvider.GetRequiredService<DemoAccountsSeeder>().SeedAsync();
         }
+
+        await AdministratorBootstrap.EnsureFirstAdministratorAsync(scope.ServiceProvider);
     }
 
     public static WebApplication UseVoixUsagerPipeline(this WebApplication app)

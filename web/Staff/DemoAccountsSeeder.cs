@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using VoixUsager.Accounts;
-using VoixUsager.Calendar;
 using VoixUsager.Data;
 using VoixUsager.Demo;
 using VoixUsager.Mystery;
@@ -10,11 +9,11 @@ using VoixUsager.Prefectures;
 namespace VoixUsager.Web.Staff;
 
 /// <summary>
-/// Demo only (<c>Demo:Seed</c>): one account per role for the Drôme, a référent of the partner
-/// préfecture (Ardèche) and a running mystery campaign in which Ardèche evaluates the Drôme. The
+/// Demo only (<c>Demo:Seed</c>): one account per role for the Drôme and a référent of the partner
+/// préfecture (Ardèche), then the demo's year of activity played as them (<see cref="DemoActivitySeeder"/>). The
 /// passwords and the authenticator key are public, in the README: never enable this in production.
 /// </summary>
-public sealed class DemoAccountsSeeder(AppDbContext db, UserManager<AppUser> users, IUserStore<AppUser> store, MysteryRecordService records, FranceClock clock, ILogger<DemoAccountsSeeder> logger)
+public sealed class DemoAccountsSeeder(AppDbContext db, UserManager<AppUser> users, IUserStore<AppUser> store, DemoActivitySeeder activity, ILogger<DemoAccountsSeeder> logger)
 {
     public const string Password = "VoixUsager-demo-2026";
 
@@ -49,70 +48,17 @@ public sealed class DemoAccountsSeeder(AppDbContext db, UserManager<AppUser> use
         }
 
         await CreateAsync(AdminEmail, "Camille Administratrice", Roles.Administrateur, null, withAuthenticator: true);
-        await CreateAsync(QualiteEmail, "Dominique Qualité", Roles.Qualite, drome.Id, withAuthenticator: true);
+        var qualite = await CreateAsync(QualiteEmail, "Dominique Qualité", Roles.Qualite, drome.Id, withAuthenticator: true);
         await CreateAsync(ReferentEmail, "Sacha Référent", Roles.Referent, drome.Id, withAuthenticator: false);
         var partner = await CreateAsync(PartnerReferentEmail, "Alex Référente", Roles.Referent, ardeche.Id, withAuthenticator: false);
 
-        var today = clock.Today;
-        var types = MysteryCampaignPlanner.ParseScenarioLines(DemoScenarios, []);
-        var campaign = new MysteryCampaign
-        {
-            Name = $"Enquêtes mystères {today.Year} – Drôme",
-            EvaluatedPrefectureId = drome.Id,
-            StartsOn = today.AddDays(-14),
-            EndsOn = today.AddDays(24),
-            TargetCalls = 20,
-            TargetEmails = 24,
-            CallGridVersionId = await db.GridVersions.Where(g => g.Key == DefaultGrids.CallKey).Select(g => g.Id).FirstAsync(cancellationToken),
-            EmailGridVersionId = await db.GridVersions.Where(g => g.Key == DefaultGrids.EmailKey).Select(g => g.Id).FirstAsync(cancellationToken),
-            CreatedAtUtc = clock.UtcNow,
-            Partners = [new MysteryCampaignPartner { PrefectureId = ardeche.Id }],
-            Referents = [new MysteryCampaignReferent { UserId = partner.Id }],
-        };
-        campaign.Scenarios.AddRange(MysteryCampaignPlanner.Spread(types, MysteryChannel.Appel, 20, [partner.Id], campaign.StartsOn, campaign.EndsOn, drome.HolidayZone));
-        campaign.Scenarios.AddRange(MysteryCampaignPlanner.Spread(types, MysteryChannel.Courriel, 24, [partner.Id], campaign.StartsOn, campaign.EndsOn, drome.HolidayZone));
-        db.MysteryCampaigns.Add(campaign);
-        await db.SaveChangesAsync(cancellationToken);
-
-        // The calls already due are made, so the progress page has something to show.
-        var grid = await db.GridCriteria.AsNoTracking().Where(c => c.GridVersionId == campaign.CallGridVersionId).ToListAsync(cancellationToken);
-        var random = new Random(7);
-        foreach (var scenario in campaign.Scenarios.Where(s => s.Channel == MysteryChannel.Appel && s.PlannedOn < today))
-        {
-            var at = scenario.PlannedOn.ToDateTime(new TimeOnly(9 + random.Next(7), random.Next(60)));
-            var answered = random.NextDouble() < 0.85;
-            var criteria = answered
-                ? grid.ToDictionary(c => $"c{c.Id}", c => (string?)(c.Kind switch
-                {
-                    CriterionKind.Nombre => random.Next(1, 9).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    CriterionKind.Echelle4 => random.Next(2, 5).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    _ => c.Code.StartsWith("transfert", StringComparison.Ordinal) && random.NextDouble() < 0.5 ? "so" : random.NextDouble() < 0.8 ? "oui" : "non",
-                }))
-                : [];
-            await records.SaveAsync(scenario.Id, MysteryChannel.Appel, new MysteryRecordInput
-            {
-                Submit = true,
-                At = at.ToString(MysteryRecordService.DateFormat, System.Globalization.CultureInfo.InvariantCulture),
-                Target = scenario.Target,
-                Outcome = (answered ? CallOutcome.Abouti : CallOutcome.PasDeReponse).ToString(),
-                WaitingSeconds = answered ? random.Next(0, 90).ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
-                Criteria = criteria,
-            }, new AuditActor(partner.Id, partner.Email!), cancellationToken);
-        }
+        // The year of activity (campaigns, records, CLUs) is played by the core services, as these accounts.
+        await activity.SeedAsync(new DemoActors(
+            new AuditActor(qualite.Id, qualite.Email!), new AuditActor(partner.Id, partner.Email!), ardeche.Id), cancellationToken);
 
         logger.LogInformation("Demo accounts seeded: {Admin}, {Qualite}, {Referent}, {Partner} (password {Password}).",
             AdminEmail, QualiteEmail, ReferentEmail, PartnerReferentEmail, Password);
     }
-
-    private const string DemoScenarios = """
-        appel ; Je voudrais savoir comment renouveler mon titre de séjour qui expire dans deux mois. ; Standard de la préfecture – 04 75 79 28 00
-        appel ; Quels documents fournir pour la carte grise d'un véhicule d'occasion ? ; Standard de la préfecture – 04 75 79 28 00
-        appel ; Mon association veut organiser une manifestation sur la voie publique : à qui m'adresser ? ; Standard de la préfecture – 04 75 79 28 00
-        appel ; J'ai perdu mon permis de conduire, que dois-je faire ? ; Standard de la sous-préfecture de Nyons
-        courriel ; Ma demande de titre de séjour est en attente depuis trois mois, pouvez-vous me dire où elle en est ? ; pref-etrangers@drome.gouv.fr
-        courriel ; Comment obtenir un rendez-vous pour une naturalisation ? ; pref-naturalisation@drome.gouv.fr
-        courriel ; Quelles sont les démarches pour ouvrir une buvette temporaire lors d'une fête de village ? ; pref-reglementation@drome.gouv.fr
-        """;
 
     private async Task<AppUser> CreateAsync(string email, string name, string role, int? prefectureId, bool withAuthenticator)
     {

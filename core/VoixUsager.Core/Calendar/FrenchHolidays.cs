@@ -6,8 +6,11 @@ namespace VoixUsager.Calendar;
 
 /// <summary>
 /// French public holidays (jours fériés) per holiday zone. The rules are today's (Code du travail,
-/// article L3133-1, and the local laws of Alsace-Moselle and of the overseas départements); they are
-/// applied to every year without reproducing past changes, which is enough for counting reply delays.
+/// article L3133-1, the local law of Alsace-Moselle, and for the abolition of slavery the loi n° 83-550
+/// with the décret n° 83-1003 as amended: overseas départements, Saint-Barthélemy and Saint-Martin;
+/// Saint-Pierre-et-Miquelon has the national list alone); they are applied to every year without
+/// reproducing past changes (Saint-Martin's day moved from 27 to 28 May in 2018), which is enough for
+/// counting reply delays.
 /// </summary>
 public static class FrenchHolidays
 {
@@ -107,6 +110,12 @@ public static class FrenchHolidays
                 break;
             case HolidayZone.Mayotte:
                 holidays.Add((new DateOnly(year, 4, 27), Abolition));
+                break;
+            case HolidayZone.SaintBarthelemy:
+                holidays.Add((new DateOnly(year, 10, 9), Abolition));
+                break;
+            case HolidayZone.SaintMartin:
+                holidays.Add((new DateOnly(year, 5, 28), Abolition));
                 break;
         }
 

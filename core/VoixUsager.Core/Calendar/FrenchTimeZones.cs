@@ -14,7 +14,27 @@ public static class FrenchTimeZones
         HolidayZone.Guyane => TimeZoneInfo.FindSystemTimeZoneById("America/Cayenne"),
         HolidayZone.LaReunion => TimeZoneInfo.FindSystemTimeZoneById("Indian/Reunion"),
         HolidayZone.Mayotte => TimeZoneInfo.FindSystemTimeZoneById("Indian/Mayotte"),
-        _ => Paris,
+        HolidayZone.SaintBarthelemy => TimeZoneInfo.FindSystemTimeZoneById("America/St_Barthelemy"),
+        HolidayZone.SaintMartin => TimeZoneInfo.FindSystemTimeZoneById("America/Marigot"),
+        HolidayZone.SaintPierreMiquelon => TimeZoneInfo.FindSystemTimeZoneById("America/Miquelon"),
+        HolidayZone.Metropole or HolidayZone.AlsaceMoselle => Paris,
+        _ => throw new ArgumentOutOfRangeException(nameof(zone), zone, "Zone de jours fériés inconnue."),
+    };
+
+    /// <summary>How people name each zone, in the administration's list and tables.</summary>
+    public static string Label(HolidayZone zone) => zone switch
+    {
+        HolidayZone.Metropole => "Métropole",
+        HolidayZone.AlsaceMoselle => "Alsace-Moselle",
+        HolidayZone.Guadeloupe => "Guadeloupe",
+        HolidayZone.Martinique => "Martinique",
+        HolidayZone.Guyane => "Guyane",
+        HolidayZone.LaReunion => "La Réunion",
+        HolidayZone.Mayotte => "Mayotte",
+        HolidayZone.SaintBarthelemy => "Saint-Barthélemy",
+        HolidayZone.SaintMartin => "Saint-Martin",
+        HolidayZone.SaintPierreMiquelon => "Saint-Pierre-et-Miquelon",
+        _ => throw new ArgumentOutOfRangeException(nameof(zone), zone, "Zone de jours fériés inconnue."),
     };
 
     public static DateTime ToLocal(DateTime utc, HolidayZone zone) =>

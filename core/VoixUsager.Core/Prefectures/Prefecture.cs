@@ -19,7 +19,10 @@ public class Prefecture
     public List<Site> Sites { get; set; } = [];
 }
 
-/// <summary>Which set of public holidays applies, since working days are counted per zone.</summary>
+/// <summary>
+/// Which set of public holidays and which civil time apply, since working days are counted per zone.
+/// Stored by name (at most 20 characters): a name is never changed once used.
+/// </summary>
 public enum HolidayZone
 {
     Metropole,
@@ -29,4 +32,13 @@ public enum HolidayZone
     Guyane,
     LaReunion,
     Mayotte,
+
+    /// <summary>Collectivité of Saint-Barthélemy (the préfecture of Saint-Barthélemy and Saint-Martin sits in Saint-Martin).</summary>
+    SaintBarthelemy,
+
+    /// <summary>Collectivité of Saint-Martin, seat of the préfecture of Saint-Barthélemy and Saint-Martin.</summary>
+    SaintMartin,
+
+    /// <summary>Collectivité of Saint-Pierre-et-Miquelon.</summary>
+    SaintPierreMiquelon,
 }

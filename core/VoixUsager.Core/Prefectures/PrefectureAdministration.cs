@@ -48,7 +48,7 @@ public sealed class SiteInput
 /// <summary>The national list of préfectures and their sites: what may be added, each addition audited.</summary>
 public sealed class PrefectureAdministration(AppDbContext db, FranceClock clock)
 {
-    public const string DepartementCodeMessage = "Le code du département compte 2 ou 3 caractères : 01 à 95, 2A, 2B ou 971 à 976.";
+    public const string DepartementCodeMessage = "Le code du département compte 2 ou 3 caractères : 01 à 95, 2A, 2B, 971 à 976, 975 (Saint-Pierre-et-Miquelon) ou 977 et 978 (Saint-Barthélemy et Saint-Martin).";
 
     public const string SiteCodeMessage = "Le code public compte 3 à 60 caractères : lettres minuscules sans accent, chiffres et tirets (il apparaît dans l’adresse du QR code).";
 

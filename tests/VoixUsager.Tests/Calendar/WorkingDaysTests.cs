@@ -19,6 +19,22 @@ public class WorkingDaysTests
     [InlineData(2027, 3, 28)]
     [InlineData(2038, 4, 25)] // Latest possible date.
     [InlineData(2285, 3, 22)] // Earliest possible date.
+    // Years whose remainders exercise every branch of the computus (published Easter tables).
+    [InlineData(2014, 4, 20)]
+    [InlineData(2049, 4, 18)]
+    [InlineData(2076, 4, 19)]
+    [InlineData(1583, 4, 10)] // First supported year.
+    [InlineData(1700, 4, 11)]
+    [InlineData(1818, 3, 22)]
+    [InlineData(1943, 4, 25)]
+    [InlineData(1954, 4, 18)]
+    [InlineData(1981, 4, 19)]
+    [InlineData(2000, 4, 23)]
+    [InlineData(2008, 3, 23)]
+    [InlineData(2011, 4, 24)]
+    [InlineData(2019, 4, 21)]
+    [InlineData(2095, 4, 24)]
+    [InlineData(9999, 3, 28)] // Last supported year.
     public void Easter_sunday_is_computed(int year, int month, int day)
     {
         Assert.Equal(new DateOnly(year, month, day), FrenchHolidays.EasterSunday(year));
@@ -85,6 +101,9 @@ public class WorkingDaysTests
     [InlineData(HolidayZone.Guyane)]
     [InlineData(HolidayZone.LaReunion)]
     [InlineData(HolidayZone.Mayotte)]
+    [InlineData(HolidayZone.SaintBarthelemy)]
+    [InlineData(HolidayZone.SaintMartin)]
+    [InlineData(HolidayZone.SaintPierreMiquelon)]
     public void Lists_are_sorted_even_when_ascension_falls_on_may_day(HolidayZone zone)
     {
         // Easter 2008 was on 23 March: Ascension fell on Thursday 1 May.

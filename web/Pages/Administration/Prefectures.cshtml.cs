@@ -52,13 +52,7 @@ public class PrefecturesModel(AppDbContext db, StaffUser staff, PrefectureAdmini
         return RedirectToPage();
     }
 
-    public static string ZoneLabel(HolidayZone zone) => zone switch
-    {
-        HolidayZone.Metropole => "Métropole",
-        HolidayZone.AlsaceMoselle => "Alsace-Moselle",
-        HolidayZone.LaReunion => "La Réunion",
-        _ => zone.ToString(),
-    };
+    public static string ZoneLabel(HolidayZone zone) => Calendar.FrenchTimeZones.Label(zone);
 
     public static string KindLabel(SiteKind kind) => kind switch
     {

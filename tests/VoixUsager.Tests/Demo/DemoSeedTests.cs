@@ -1,0 +1,144 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using VoixUsager.Clu;
+using VoixUsager.Demo;
+using VoixUsager.Jobs;
+using VoixUsager.Results;
+using VoixUsager.Tests.Infrastructure;
+
+namespace VoixUsager.Tests.Demo;
+
+public sealed class DemoSeedTests
+{
+    private const string NoAdministratorWarning = "Aucun administrateur n'existe";
+
+    /// <summary>The application as started with <c>Demo:Seed</c>, its log kept in memory.</summary>
+    private sealed class DemoApp(bool seed) : VoixUsagerAppFactory
+    {
+        public ConcurrentQueue<string> Log { get; } = new();
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Demo:Seed", seed ? "true" : "false");
+            builder.ConfigureLogging(logging => logging.AddProvider(new QueueLoggerProvider(Log)));
+        }
+    }
+
+    private sealed class QueueLoggerProvider(ConcurrentQueue<string> log) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new QueueLogger(log, categoryName);
+
+        public void Dispose()
+        {
+        }
+    }
+
+    private sealed class QueueLogger(ConcurrentQueue<string> log, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            log.Enqueue($"{logLevel} {category}: {formatter(state, exception)}");
+    }
+
+    [Fact]
+    public async Task First_run_of_the_demo_does_not_warn_that_no_administrator_exists()
+    {
+        using var demo = new DemoApp(seed: true);
+        _ = demo.Server;
+
+        Assert.Contains(demo.Log, line => line.Contains("Demo accounts seeded", StringComparison.Ordinal));
+        Assert.DoesNotContain(demo.Log, line => line.Contains(NoAdministratorWarning, StringComparison.Ordinal));
+        Assert.Equal(1, await demo.WithDbAsync(db => db.UserRoles.CountAsync(ur => db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Accounts.Roles.Administrateur))));
+
+        // The same log does carry the warning when there really is no administrator.
+        using var empty = new DemoApp(seed: false);
+        _ = empty.Server;
+        Assert.Contains(empty.Log, line => line.Contains(NoAdministratorWarning, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Demo_fills_every_page_with_consistent_figures()
+    {
+        using var demo = new DemoApp(seed: true);
+        _ = demo.Server;
+        await using var scope = demo.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VoixUsager.Data.AppDbContext>();
+        var today = scope.ServiceProvider.GetRequiredService<VoixUsager.Data.FranceClock>().Today;
+        var drome = await db.Prefectures.Include(p => p.Sites).SingleAsync(p => p.DepartementCode == DemoDataSeeder.DemoDepartement);
+
+        // A closed mystery campaign with the seeds' figures, computed by the results service.
+        var closed = await db.MysteryCampaigns.SingleAsync(c => c.EvaluatedPrefectureId == drome.Id && c.ClosedAtUtc != null);
+        Assert.True(closed.EndsOn < today);
+        var results = await scope.ServiceProvider.GetRequiredService<MysteryResultsService>()
+            .ComputeAsync(drome.Id, closed.Id, null, SnapshotService.StrengthAt, SnapshotService.RecommendAt, CancellationToken.None);
+        Assert.Equal(20, results.Calls.Submitted);
+        Assert.Equal(24, results.Emails.Submitted);
+        Assert.Equal((14, 7, 3), (results.Emails.WithinDeadline, results.Emails.Late, results.Emails.NoReply));
+        Assert.Equal(17, results.Calls.Answered.Successes);
+        // Scored with believable, varied answers: neither all compliant nor all failing.
+        Assert.All(results.Calls.Criteria.Concat(results.Emails.Criteria), c => Assert.True(c.Compliance.Total > 0, c.Code));
+        Assert.Contains(results.Calls.Criteria, c => c.Compliance.Rate is > 0.4 and < 0.9);
+        Assert.Contains(results.Emails.Criteria, c => c.Compliance.Rate is > 0.4 and < 0.9);
+        Assert.Contains(results.Calls.Criteria, c => c.Compliance.Rate >= 0.9);
+        Assert.NotEmpty(results.Recommendations.Recommendations);
+        // Late and unanswered emails were reminded; on-time ones were not.
+        var emails = await db.MysteryEmailRecords.Where(r => r.CampaignId == closed.Id).ToListAsync();
+        Assert.All(emails.Where(e => e.ReplyWorkingDays is null or > 5), e => Assert.NotNull(e.ReminderSentAtUtc));
+        Assert.All(emails.Where(e => e.ReplyWorkingDays <= 5), e => Assert.Null(e.ReminderSentAtUtc));
+        Assert.All(emails, e => Assert.True(e.SubmittedAtUtc <= closed.ClosedAtUtc));
+
+        // A campaign under way for the référent, with the calls already due entered.
+        var running = await db.MysteryCampaigns.SingleAsync(c => c.EvaluatedPrefectureId == drome.Id && c.ClosedAtUtc == null);
+        Assert.True(running.StartsOn <= today && running.EndsOn >= today);
+        Assert.True(await db.MysteryCallRecords.AnyAsync(r => r.CampaignId == running.Id));
+
+        // Visitors counted for every site, month by month.
+        foreach (var site in drome.Sites)
+        {
+            Assert.True(await db.SiteMonthlyVisitors.CountAsync(v => v.SiteId == site.Id) >= 12, site.Name);
+        }
+
+        // The past CLU: its summary sent to every recipient the job chooses, its figures frozen by the snapshot service.
+        var clus = await db.CluMeetings.Include(c => c.Members).Include(c => c.Deliveries).Where(c => c.PrefectureId == drome.Id).OrderBy(c => c.MeetingOn).ToListAsync();
+        Assert.Equal(2, clus.Count);
+        var past = clus[0];
+        Assert.True(past.MeetingOn < today);
+        var recipients = await scope.ServiceProvider.GetRequiredService<CluSummaryJob>().RecipientsAsync(past, CancellationToken.None);
+        Assert.Equal(recipients.Select(r => r.Address).Order(), past.Deliveries.Select(d => d.RecipientEmail).Order());
+        Assert.All(past.Deliveries, d => Assert.Equal((DeliveryStatus.Envoye, 1), (d.Status, d.Attempts)));
+        Assert.All(past.Deliveries, d => Assert.False(string.IsNullOrEmpty(d.MessageId)));
+        var snapshot = await db.ResultsSnapshots.SingleAsync(s => s.Id == past.SnapshotId);
+        Assert.Equal(CluSummaryJob.SnapshotAuthor, snapshot.ComputedBy);
+        Assert.Equal(DateOnly.FromDateTime(VoixUsager.Calendar.FrenchTimeZones.UtcToParis(snapshot.CutoffUtc)), past.SummaryDueOn);
+        Assert.All(past.Deliveries, d => Assert.InRange(d.SentAtUtc!.Value, snapshot.CutoffUtc, snapshot.CutoffUtc.AddHours(1)));
+        Assert.Contains("24", snapshot.FiguresJson, StringComparison.Ordinal);
+        var frozen = SnapshotService.Read(snapshot);
+        Assert.True(frozen.Survey.Responses > 100);
+        var live = await scope.ServiceProvider.GetRequiredService<SnapshotService>()
+            .ComputeAsync(drome.Id, snapshot.CutoffUtc, CancellationToken.None, past.SurveyCampaignId, past.MysteryCampaignId);
+        Assert.Equal(live.Survey.Responses, frozen.Survey.Responses);
+        Assert.Equal((20, 24, 14), (live.Mystery.Calls.Submitted, live.Mystery.Emails.Submitted, live.Mystery.Emails.WithinDeadline));
+
+        // The coming CLU: members known, summary not yet due nor sent.
+        var coming = clus[1];
+        Assert.True(coming.SummaryDueOn > today);
+        Assert.Equal(6, coming.Members.Count);
+        Assert.Contains(coming.Members, m => !m.ReceivesSummary);
+        Assert.Empty(coming.Deliveries);
+        Assert.Null(coming.SnapshotId);
+
+        // Suggestions retained and answered: three heard by the past CLU, three more for the coming one.
+        var heard = await RetainedSuggestions.ForPrefectureAsync(db, drome.Id, snapshot.CutoffUtc, CancellationToken.None);
+        var all = await RetainedSuggestions.ForPrefectureAsync(db, drome.Id, null, CancellationToken.None);
+        Assert.Equal(3, heard.Count);
+        Assert.Equal(6, all.Count);
+        Assert.All(all, s => Assert.False(string.IsNullOrWhiteSpace(s.Response)));
+    }
+}
