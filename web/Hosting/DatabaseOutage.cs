@@ -37,7 +37,10 @@ public static class DatabaseOutage
         // Busy, locked, I/O error, cannot open, not a database: the file is gone or unreadable.
         SqliteException sqlite => sqlite.SqliteErrorCode is 5 or 6 or 10 or 14 or 26,
         // Connection exceptions (class 08), the server shutting down or refusing more connections.
-        PostgresException postgres => postgres.SqlState.StartsWith("08", StringComparison.Ordinal) || postgres.SqlState is "57P01" or "57P02" or "57P03" or "53300",
+        PostgresException postgres => postgres.SqlState.StartsWith("08", StringComparison.Ordinal) || postgres.SqlState is "57P01" or "57P02" or "57P03" or "53300"
+            // The database refuses connections (ALLOW_CONNECTIONS false during maintenance): FATAL at
+            // connection time, so never the fault of a query.
+            || (postgres.SqlState == "55000" && postgres.InvariantSeverity == "FATAL"),
         // Npgsql's own exceptions, not the server's: the connection could not be made or was lost.
         NpgsqlException => true,
         DbException db => db.IsTransient,

@@ -13,35 +13,19 @@ public sealed class OutageTests : IAsyncLifetime
 {
     private const string SiteCode = "cantal-mauriac";
     private readonly VoixUsagerAppFactory _app = new();
-    private string _directory = "";
 
-    public async Task InitializeAsync()
-    {
-        await ResultsTestData.SeedAsync(_app);
-        _directory = Path.GetDirectoryName(_app.DatabasePath)!;
-    }
+    public Task InitializeAsync() => ResultsTestData.SeedAsync(_app);
 
     public Task DisposeAsync()
     {
-        Restore();
         _app.Dispose();
         return Task.CompletedTask;
     }
 
-    /// <summary>The database file can no longer be opened, as when its disk or server is lost.</summary>
-    private void Break()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Move(_directory, _directory + "-hors-service");
-    }
+    /// <summary>The database can no longer be opened, as when its disk or server is lost.</summary>
+    private void Break() => _app.BreakDatabase();
 
-    private void Restore()
-    {
-        if (Directory.Exists(_directory + "-hors-service"))
-        {
-            Directory.Move(_directory + "-hors-service", _directory);
-        }
-    }
+    private void Restore() => _app.RestoreDatabase();
 
     private static async Task AssertUnavailablePageAsync(HttpResponseMessage response)
     {

@@ -67,6 +67,19 @@ public static class PostgresTestDatabases
         Execute($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
     }
 
+    /// <summary>An outage of one database: new connections refused, the open ones ended.</summary>
+    public static void SetAvailable(string connectionString, bool available)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        Execute($"ALTER DATABASE \"{name}\" WITH ALLOW_CONNECTIONS {(available ? "true" : "false")}");
+        if (!available)
+        {
+            Execute($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}' AND pid <> pg_backend_pid()");
+            using var connection = new NpgsqlConnection(connectionString);
+            NpgsqlConnection.ClearPool(connection);
+        }
+    }
+
     public static string ConnectionStringFor(string database) =>
         new NpgsqlConnectionStringBuilder(PostgresServer.ConnectionString) { Database = database }.ConnectionString;
 

@@ -42,27 +42,46 @@ public class VoixUsagerAppFactory : WebApplicationFactory<Program>
         return PostgresTestDatabases.OpenRaw(Provider, ConnectionString);
     }
 
-    /// <summary>Takes the database away from under the running app, as an outage would.</summary>
+    /// <summary>
+    /// Takes the database away from under the running app, as an outage would, until
+    /// <see cref="RestoreDatabase"/>: the SQLite file's folder is moved away; PostgreSQL refuses new
+    /// connections to the database and ends the open ones.
+    /// </summary>
     public void BreakDatabase()
     {
         if (Provider == DatabaseProvider.Postgres)
         {
-            PostgresTestDatabases.Drop(ConnectionString);
-            _dropped = true;
+            PostgresTestDatabases.SetAvailable(ConnectionString, available: false);
+        }
+        else
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Move(_directory, _directory + "-hors-service");
+        }
+
+        _broken = true;
+    }
+
+    public void RestoreDatabase()
+    {
+        if (!_broken)
+        {
             return;
         }
 
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in Directory.GetFiles(_directory, "voixusager.db*"))
+        if (Provider == DatabaseProvider.Postgres)
         {
-            File.Delete(file);
+            PostgresTestDatabases.SetAvailable(ConnectionString, available: true);
+        }
+        else
+        {
+            Directory.Move(_directory + "-hors-service", _directory);
         }
 
-        // A directory in place of the file: SQLite can neither open nor re-create the database.
-        Directory.CreateDirectory(DatabasePath);
+        _broken = false;
     }
 
-    private bool _dropped;
+    private bool _broken;
 
     /// <summary>Where the app writes its emails as .eml files (no SMTP host is configured in tests).</summary>
     public string EmailDirectory { get; }
@@ -117,7 +136,8 @@ public class VoixUsagerAppFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            if (Provider == DatabaseProvider.Postgres && !_dropped)
+            RestoreDatabase();
+            if (Provider == DatabaseProvider.Postgres)
             {
                 PostgresTestDatabases.Drop(ConnectionString);
             }
