@@ -65,9 +65,9 @@ public sealed class IndicatorService(AppDbContext db, SurveyResultsService surve
 
         var parsedTarget = Parse(target, definition, "cible", errors);
         var parsedValue = definition.IsComputed ? null : Parse(value, definition, "valeur", errors);
-        if (comment is { Length: > 1000 })
+        if (comment is { Length: > Data.EntityConfigurations.IndicatorValueConfiguration.CommentMaxLength })
         {
-            errors["commentaire"] = "Le commentaire ne doit pas dépasser 1 000 caractères.";
+            errors["commentaire"] = $"Le commentaire compte {Data.EntityConfigurations.IndicatorValueConfiguration.CommentMaxLength} caractères au plus.";
         }
 
         if (errors.Count > 0)

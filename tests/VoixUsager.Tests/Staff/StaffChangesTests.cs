@@ -175,6 +175,43 @@ public sealed class StaffChangesTests : ResultsPages.CantalResultsTest
         Assert.NotEqual(before, await counts());
     }
 
+    public static TheoryData<string> AuditedPageChanges => ["grille", "instantane", "indicateur"];
+
+    [Theory]
+    [MemberData(nameof(AuditedPageChanges))]
+    public async Task Change_made_from_a_page_is_not_stored_when_its_audit_entry_cannot_be(string change)
+    {
+        using var admin = StaffClient.For(App);
+        await admin.SignInAsync(StaffTestData.AdminEmail, StaffTestData.Password);
+        var year = DateTime.UtcNow.Year;
+        Func<Task<HttpResponseMessage>> post = change switch
+        {
+            "grille" => () =>
+            {
+                var fields = GridFields.Criteria(App, DefaultGrids.CallKey).Select(c => new KeyValuePair<string, string>($"w{c.Id}", "2")).ToList();
+                fields.Add(new("key", DefaultGrids.CallKey));
+                fields.Add(new($"t{GridFields.Criteria(App, DefaultGrids.CallKey).Single(c => c.Code == DefaultGrids.RingsCode).Id}", "6"));
+                return admin.PostFormAsync("/administration/grilles", fields);
+            },
+            "instantane" => () => Cantal.PostFormAsync("/resultats/instantanes",
+                [new("Cutoff", VoixUsager.Calendar.FrenchTimeZones.UtcToParis(DateTime.UtcNow).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture))]),
+            _ => () => Cantal.PostFormAsync($"/resultats/indicateurs?annee={year}",
+                [new("code", "site-maj-72h"), new("target-site-maj-72h", "100"), new("value-site-maj-72h", "96,5")]),
+        };
+        var counts = () => App.WithDbAsync(async d => (await d.GridVersions.CountAsync(), await d.ResultsSnapshots.CountAsync(), await d.IndicatorValues.CountAsync(), await d.AuditEntries.CountAsync()));
+        var before = await counts();
+        await App.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("CREATE TRIGGER refuse_audit BEFORE INSERT ON AuditEntries BEGIN SELECT RAISE(ABORT, 'journal indisponible'); END;"));
+
+        var refused = await post();
+
+        // The database refused the write: a server error, and nothing half-stored.
+        Assert.True((int)refused.StatusCode >= 500, $"{(int)refused.StatusCode}");
+        Assert.Equal(before, await counts());
+        await App.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DROP TRIGGER refuse_audit;"));
+        Assert.Equal(HttpStatusCode.Redirect, (await post()).StatusCode);
+        Assert.NotEqual(before, await counts());
+    }
+
     private async Task<int> CreateCluAsync() => await App.WithDbAsync(async db =>
     {
         var clu = new CluMeeting { PrefectureId = Ids.Staff.CantalId, MeetingOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(40), Place = "Préfecture", CreatedAtUtc = DateTime.UtcNow };

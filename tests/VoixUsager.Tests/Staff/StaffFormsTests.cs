@@ -112,8 +112,9 @@ public sealed partial class StaffFormsTests : IAsyncLifetime
                 {
                     failures.Add($"{form}, {what}: accepted ({status} to {response.Headers.Location})");
                 }
-                else if (status < 300 && !body.Contains("fr-message--error", StringComparison.Ordinal) && !body.Contains("fr-alert--error", StringComparison.Ordinal))
+                else if ((status < 300 || status is 400 or 422) && !body.Contains("fr-message--error", StringComparison.Ordinal) && !body.Contains("fr-alert--error", StringComparison.Ordinal))
                 {
+                    // A refused input is shown with its message; 403 and 404 answer an id that is not the person's.
                     failures.Add($"{form}, {what}: {status} without an error message");
                 }
             }

@@ -54,10 +54,13 @@ public class GrillesModel(AppDbContext db, StaffUser staff, FranceClock clock) :
             return Invalid();
         }
 
+        // The new version and its audit entry are stored together or not at all (the entry needs the new id).
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var next = await GridVersioning.CreateNextVersionAsync(db, key, settings, clock.UtcNow, cancellationToken);
         staff.Audit(db, "grille.nouvelle-version", nameof(GridVersion), next.Id, null, $"{next.Title} v{next.VersionNumber}");
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect("/administration/grilles");
+        await transaction.CommitAsync(cancellationToken);
+        return RedirectToPage();
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

@@ -42,6 +42,8 @@ public class IndicateursModel(AppDbContext db, StaffUser staff, IndicatorService
         var target = Request.Form[$"target-{code}"].ToString();
         var value = Request.Form[$"value-{code}"].ToString();
         var comment = Request.Form[$"comment-{code}"].ToString();
+        // The value and its audit entry are stored together or not at all.
+        await using var transaction = await Db.Database.BeginTransactionAsync(cancellationToken);
         if (Errors.Count == 0)
         {
             foreach (var (field, message) in await indicators.SaveAsync(PrefectureId, code, Year, Semester, target, value, comment, Staff.Email, cancellationToken))
@@ -58,6 +60,7 @@ public class IndicateursModel(AppDbContext db, StaffUser staff, IndicatorService
 
         Staff.Audit(Db, "indicateur.modifie", nameof(IndicatorValue), code, PrefectureId, $"{Year}{(Semester is { } s ? $" S{s}" : "")} : cible {target}, valeur {value}");
         await Db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return Redirect($"/resultats/indicateurs?{PeriodQuery}");
     }
 

@@ -58,9 +58,12 @@ public class InstantanesModel(AppDbContext db, StaffUser staff, SnapshotService 
             return Invalid();
         }
 
+        // The snapshot and its audit entry are stored together or not at all (the entry needs the new id).
+        await using var transaction = await Db.Database.BeginTransactionAsync(cancellationToken);
         var snapshot = await snapshots.CreateAsync(PrefectureId, cutoffUtc, Staff.Email, cancellationToken);
         Staff.Audit(Db, "instantane.cree", nameof(ResultsSnapshot), snapshot.Id, PrefectureId, snapshot.Description);
         await Db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return Redirect($"/resultats/instantanes/{snapshot.Id}");
     }
 
