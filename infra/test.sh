@@ -50,6 +50,8 @@ echo "PostgreSQL started on 127.0.0.1:$port"
 
 # --- Build once, then test -------------------------------------------------------------------------
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# Test applications by the dozen would exhaust the 128 inotify instances a user may have.
+export DOTNET_USE_POLLING_FILE_WATCHER=true
 dotnet build VoixUsager.sln -c Release -nologo -v q
 
 # Every test runs twice: once with its application on a SQLite file, once on the PostgreSQL server

@@ -14,6 +14,14 @@ public class VoixUsagerAppFactory : WebApplicationFactory<Program>
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "voixusager-tests", Guid.NewGuid().ToString("N"));
 
+    static VoixUsagerAppFactory()
+    {
+        // Every test application watches its content and web roots; dozens alive at once in one test
+        // process (and several test processes on one machine) exhaust the user's 128 inotify
+        // instances and fail a page render. Polling watchers use none.
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
+
     public VoixUsagerAppFactory()
     {
         Directory.CreateDirectory(_directory);
