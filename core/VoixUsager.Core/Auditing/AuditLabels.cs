@@ -78,12 +78,31 @@ public static partial class AuditLabels
             : label;
     }
 
-    /// <summary>Mystery records describe answers as c{criterion id}=value: names the criteria instead.</summary>
-    public static string Details(string details, IReadOnlyDictionary<int, string> criteria) =>
-        CriterionAnswer().Replace(details, match =>
+    // Enum values that mystery records write into their details as they are named in code.
+    private static readonly Dictionary<string, string> StoredWords = new(StringComparer.Ordinal)
+    {
+        ["SansObjet"] = "sans objet",
+        ["PasDeReponse"] = "pas de réponse",
+        ["Occupe"] = "occupé",
+        ["Messagerie"] = "messagerie",
+        ["Abouti"] = "abouti",
+    };
+
+    /// <summary>
+    /// Mystery records describe answers as c{criterion id}=value and outcomes by their code names:
+    /// names the criteria and writes the values in words instead.
+    /// </summary>
+    public static string Details(string details, IReadOnlyDictionary<int, string> criteria)
+    {
+        var named = CriterionAnswer().Replace(details, match =>
             int.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && criteria.TryGetValue(id, out var label)
                 ? $"{label} : "
                 : match.Value);
+        return StoredWord().Replace(named, match => StoredWords[match.Value]);
+    }
+
+    [GeneratedRegex(@"\b(SansObjet|PasDeReponse|Occupe|Messagerie|Abouti)\b")]
+    private static partial Regex StoredWord();
 
     [GeneratedRegex(@"(?<![\p{L}\p{N}])c(\d+)=")]
     private static partial Regex CriterionAnswer();

@@ -13,8 +13,10 @@ public sealed class StaffBrowserFixture : BrowserFixture
 }
 
 /// <summary>Allier's référent, on her laptop, records a call and an email to Cantal in real Chromium.</summary>
-public sealed class ReferentBrowserTests(StaffBrowserFixture fixture) : IClassFixture<StaffBrowserFixture>
+public sealed class ReferentBrowserTests(StaffBrowserFixture fixture) : BrowserTest, IClassFixture<StaffBrowserFixture>
 {
+    protected override BrowserFixture Browser => fixture;
+
     private async Task<IPage> SignedInReferentAsync()
     {
         var page = await fixture.NewPageAsync(1280, 900);

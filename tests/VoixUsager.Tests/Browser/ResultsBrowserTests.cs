@@ -11,8 +11,10 @@ public sealed class ResultsBrowserFixture : BrowserFixture
 }
 
 /// <summary>Cantal's quality team reads its dashboards in Chromium; axe-core checks each page.</summary>
-public sealed class ResultsBrowserTests(ResultsBrowserFixture fixture) : IClassFixture<ResultsBrowserFixture>
+public sealed class ResultsBrowserTests(ResultsBrowserFixture fixture) : BrowserTest, IClassFixture<ResultsBrowserFixture>
 {
+    protected override BrowserFixture Browser => fixture;
+
     [Fact]
     public async Task Quality_team_signs_in_with_its_second_factor_and_the_dashboards_pass_axe()
     {

@@ -5,8 +5,10 @@ using VoixUsager.Tests.Infrastructure;
 namespace VoixUsager.Tests.Browser;
 
 /// <summary>A usager on a 320-pixel phone, in real Chromium, against the real application.</summary>
-public sealed class SurveyBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+public sealed class SurveyBrowserTests(BrowserFixture fixture) : BrowserTest, IClassFixture<BrowserFixture>
 {
+    protected override BrowserFixture Browser => fixture;
+
     private string SurveyUrl => $"{fixture.BaseUrl}/avis/{TestData.OpenSiteCode}?canal=qr";
 
     private Task<IPage> NewPhonePageAsync(bool javaScript = true) => fixture.NewPageAsync(javaScript: javaScript);

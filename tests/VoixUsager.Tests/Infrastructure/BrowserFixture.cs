@@ -49,7 +49,55 @@ public class BrowserFixture : IAsyncLifetime
         // The whole suite shares two cores with the server under test: allow more than Playwright's 30 s.
         context.SetDefaultTimeout(90_000);
         context.SetDefaultNavigationTimeout(90_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        // A script that throws or a resource that fails to load is a defect even when the page looks
+        // fine: collected here, and failed by BrowserTest after the test that caused it.
+        page.Console += (_, message) =>
+        {
+            // Chromium also logs every 4xx or 5xx response this way, including pages that answer 404 or
+            // 422 on purpose: those are checked through the responses below, subresources only.
+            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
+            {
+                Record($"console error on {page.Url}: {message.Text}");
+            }
+        };
+        page.PageError += (_, error) => Record($"uncaught script error on {page.Url}: {error}");
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400 && !response.Request.IsNavigationRequest)
+            {
+                Record($"{response.Status} for {response.Url}, loaded by {page.Url}");
+            }
+        };
+        page.RequestFailed += (_, request) =>
+        {
+            if (!request.IsNavigationRequest)
+            {
+                Record($"{request.Url}, loaded by {page.Url}, failed: {request.Failure}");
+            }
+        };
+        return page;
+    }
+
+    private readonly List<string> _errors = [];
+
+    private void Record(string error)
+    {
+        lock (_errors)
+        {
+            _errors.Add(error);
+        }
+    }
+
+    /// <summary>The console and script errors since the last call, and forgets them.</summary>
+    public IReadOnlyList<string> TakeErrors()
+    {
+        lock (_errors)
+        {
+            var errors = _errors.ToList();
+            _errors.Clear();
+            return errors;
+        }
     }
 
     public async Task DisposeAsync()
@@ -57,5 +105,29 @@ public class BrowserFixture : IAsyncLifetime
         await Browser.DisposeAsync();
         _playwright.Dispose();
         await App.DisposeAsync();
+    }
+}
+
+/// <summary>
+/// Base of every browser test: the test fails when any page it opened logged a console error or threw,
+/// even if every assertion passed (xunit runs DisposeAsync after each test, and fails the test with it).
+/// </summary>
+public abstract class BrowserTest : IAsyncLifetime
+{
+    /// <summary>The class fixture whose pages this test opens.</summary>
+    protected abstract BrowserFixture Browser { get; }
+
+    public virtual Task InitializeAsync()
+    {
+        Browser.TakeErrors();
+        return Task.CompletedTask;
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        // Console messages arrive asynchronously: give the last ones a moment.
+        await Task.Delay(200);
+        var errors = Browser.TakeErrors();
+        Assert.True(errors.Count == 0, $"The browser reported {errors.Count} error(s):\n{string.Join("\n", errors)}");
     }
 }

@@ -342,8 +342,8 @@ public sealed class AuditLabelsTests
     [Fact]
     public void Criteria_codes_in_details_are_named_and_other_text_is_kept()
     {
-        var details = VoixUsager.Auditing.AuditLabels.Details("appel du 01/02/2026 10:00, abc12=3; c4=Oui, c5=2, c99=1", new Dictionary<int, string> { [4] = "Accueil courtois", [5] = "Clarté" });
+        var details = VoixUsager.Auditing.AuditLabels.Details("appel du 01/02/2026 10:00, PasDeReponse, abc12=3; c4=Oui, c5=SansObjet, c99=1", new Dictionary<int, string> { [4] = "Accueil courtois", [5] = "Clarté" });
 
-        Assert.Equal("appel du 01/02/2026 10:00, abc12=3; Accueil courtois : Oui, Clarté : 2, c99=1", details);
+        Assert.Equal("appel du 01/02/2026 10:00, pas de réponse, abc12=3; Accueil courtois : Oui, Clarté : sans objet, c99=1", details);
     }
 }
