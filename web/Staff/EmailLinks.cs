@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace VoixUsager.Web.Staff;
 
 /// <summary>
-/// Absolute links for emails. The address always comes from <c>App:PublicBaseUrl</c>, never from the
+/// Absolute links for emails and posters (QR codes). The address always comes from <c>App:PublicBaseUrl</c>, never from the
 /// request: a forged Host header must not put an attacker's site in a password-reset or invitation email.
 /// </summary>
 public sealed class EmailLinks(LinkGenerator links, IOptions<AppOptions> app)

@@ -44,6 +44,20 @@ public sealed class CampaignsTests : CantalResultsTest
         Assert.Equal(HttpStatusCode.Forbidden, (await Cantal.Http.GetAsync($"/resultats/campagnes?handler=Qr&siteId={allierSite}")).StatusCode);
 
         var page = await Cantal.GetPageAsync("/resultats/campagnes");
-        Assert.Contains("/avis/site-cantal?canal=qr", page.QuerySelector("main")!.TextContent);
+        Assert.Contains("http://localhost:5080/avis/site-cantal?canal=qr", page.QuerySelector("main")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Poster_address_comes_from_the_public_base_url_not_from_a_forged_host()
+    {
+        // A poster printed from a page opened through a forged Host would send every usager elsewhere.
+        var request = new HttpRequestMessage(HttpMethod.Get, "/resultats/campagnes");
+        request.Headers.Host = "evil.example";
+        var response = await Cantal.Http.SendAsync(request);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("evil.example", html);
+        Assert.Contains("http://localhost:5080/avis/site-cantal?canal=qr", html);
     }
 }

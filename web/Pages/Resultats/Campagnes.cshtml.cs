@@ -15,7 +15,7 @@ namespace VoixUsager.Web.Pages.Resultats;
 /// The préfecture's survey campaigns (open one, close one early) and, for each site, the survey's address
 /// and QR code to print on the posters of the reception hall.
 /// </summary>
-public class CampagnesModel(AppDbContext db, StaffUser staff, SurveyCampaignService campaigns) : ResultsPageModel(db, staff)
+public class CampagnesModel(AppDbContext db, StaffUser staff, SurveyCampaignService campaigns, EmailLinks links) : ResultsPageModel(db, staff)
 {
     public sealed record CampaignRow(int Id, string Name, DateOnly StartsOn, DateOnly EndsOn, bool IsClosed, int Responses);
 
@@ -103,7 +103,8 @@ public class CampagnesModel(AppDbContext db, StaffUser staff, SurveyCampaignServ
         return File(new PngByteQRCode(data).GetGraphic(12), "image/png", $"qr-code-{site.PublicCode}.png");
     }
 
-    public string SurveyUrl(string publicCode) => $"{Request.Scheme}://{Request.Host}/avis/{publicCode}?canal=qr";
+    /// <summary>From App:PublicBaseUrl, never the request's Host: the poster must point at the real site.</summary>
+    public string SurveyUrl(string publicCode) => links.ToPage("/Avis/Index", new { siteCode = publicCode, canal = "qr" });
 
     public IReadOnlyList<(int Id, string Name, string Code)> SiteCodes { get; private set; } = [];
 
