@@ -31,10 +31,12 @@ public static class CoreServicesRegistration
 
     public static IServiceCollection AddResultsServices(this IServiceCollection services)
     {
+        services.AddOptions<Results.ResultsOptions>().BindConfiguration(Results.ResultsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Results.SurveyResultsService>();
         services.AddScoped<Results.MysteryResultsService>();
         services.AddScoped<Results.IndicatorService>();
         services.AddScoped<Results.SnapshotService>();
+        services.AddScoped<Results.ResultsExports>();
         return services;
     }
 

@@ -3,27 +3,24 @@ using VoixUsager.Results.Statistics;
 
 namespace VoixUsager.Web.Results;
 
-/// <summary>Figures as the quality team writes them in French reports.</summary>
+/// <summary>Figures as the quality team writes them in French reports; percentages come from <see cref="FrenchFormat"/>.</summary>
 public static class Format
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
-    public static string Percent(double? rate, int decimals = 1) =>
-        rate is { } value && !double.IsNaN(value) ? (value * 100).ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), French) + " %" : "–";
+    public static string Percent(double? rate, int decimals = 1) => FrenchFormat.Percent(rate, decimals);
+
+    /// <summary>A rate from its counts, halves rounded up; "non calculable" over no answer.</summary>
+    public static string Percent(Proportion proportion, int decimals = 1) => FrenchFormat.Percent(proportion, decimals);
+
+    /// <summary>"73,3 % (n = 30)", with ", indicatif" below 30 answers.</summary>
+    public static string RateWithN(Proportion proportion) =>
+        proportion.Total == 0 ? $"{FrenchFormat.NotComputable} (n = 0)" : $"{FrenchFormat.Percent(proportion)} (n = {FrenchFormat.Count(proportion.Total)}{FrenchFormat.IndicativeSuffix(proportion)})";
 
     public static string Number(double? value, int decimals = 1) =>
-        value is { } v && !double.IsNaN(v) ? v.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), French) : "–";
+        value is { } v && !double.IsNaN(v) ? v.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), French) : FrenchFormat.Missing;
 
-    public static string Interval(Proportion proportion)
-    {
-        if (proportion.Total == 0)
-        {
-            return "–";
-        }
-
-        var (low, high) = proportion.WilsonInterval();
-        return $"{Percent(low)} – {Percent(high)}";
-    }
+    public static string Interval(Proportion proportion) => FrenchFormat.Interval(proportion);
 
     public static string Date(DateTime utc) => Calendar.FrenchTimeZones.UtcToParis(utc).ToString("dd/MM/yyyy HH:mm", French);
 }

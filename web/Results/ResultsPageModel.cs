@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using VoixUsager.Data;
 using VoixUsager.Results;
 using VoixUsager.Surveys;
@@ -26,6 +27,12 @@ public abstract class ResultsPageModel(AppDbContext db, StaffUser staff) : Staff
     public IReadOnlyList<(int Id, string Name)> PrefectureChoices { get; private set; } = [];
 
     public IReadOnlyList<(int Id, string Name)> Campaigns { get; private set; } = [];
+
+    /// <summary>Each campaign's state today (prévue, ouverte, close), shown beside its name.</summary>
+    public IReadOnlyDictionary<int, CampaignState> CampaignStatesById { get; private set; } = new Dictionary<int, CampaignState>();
+
+    /// <summary>The campaign shown when none is asked for: see <see cref="CampaignStates.DefaultCampaignIdAsync"/>.</summary>
+    public int? DefaultCampaignId { get; private set; }
 
     public IReadOnlyList<(int Id, string Name)> Sites { get; private set; } = [];
 
@@ -79,8 +86,12 @@ public abstract class ResultsPageModel(AppDbContext db, StaffUser staff) : Staff
         }
 
         PrefectureName = await db.Prefectures.Where(p => p.Id == PrefectureId).Select(p => p.DisplayName).SingleAsync(cancellationToken);
-        Campaigns = (await db.SurveyCampaigns.AsNoTracking().Where(c => c.PrefectureId == PrefectureId).OrderByDescending(c => c.StartsOn)
-            .Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken)).Select(c => (c.Id, c.Name)).ToList();
+        var today = HttpContext.RequestServices.GetRequiredService<FranceClock>().Today;
+        var campaigns = await db.SurveyCampaigns.AsNoTracking().Where(c => c.PrefectureId == PrefectureId).OrderByDescending(c => c.StartsOn)
+            .Select(c => new { c.Id, c.Name, c.StartsOn, c.EndsOn, Closed = c.ClosedAtUtc != null }).ToListAsync(cancellationToken);
+        Campaigns = campaigns.Select(c => (c.Id, c.Name)).ToList();
+        CampaignStatesById = campaigns.ToDictionary(c => c.Id, c => CampaignStates.Of(c.StartsOn, c.EndsOn, c.Closed, today));
+        DefaultCampaignId = await CampaignStates.DefaultCampaignIdAsync(db, PrefectureId, today, cancellationToken);
         Sites = (await db.Sites.AsNoTracking().Where(s => s.PrefectureId == PrefectureId).OrderBy(s => s.Kind).ThenBy(s => s.Name)
             .Select(s => new { s.Id, s.Name }).ToListAsync(cancellationToken)).Select(s => (s.Id, s.Name)).ToList();
         Motifs = (await db.QuestionOptions.AsNoTracking().Where(o => o.Question.Code == Questionnaires.DefaultQuestionnaire.Codes.Motif)
@@ -143,9 +154,9 @@ public abstract class ResultsPageModel(AppDbContext db, StaffUser staff) : Staff
         var campaign = Int("campagne");
         var from = Date("du");
         var to = Date("au");
-        if (campaign is null && from is null && to is null && !Request.Query.ContainsKey("campagne") && defaultToLatestCampaign && Campaigns.Count > 0)
+        if (campaign is null && from is null && to is null && !Request.Query.ContainsKey("campagne") && defaultToLatestCampaign)
         {
-            campaign = Campaigns[0].Id;
+            campaign = DefaultCampaignId;
         }
 
         Filter = new SurveyFilter(campaign, from, to, Int("site"), channel, Int("motif"));
@@ -171,6 +182,47 @@ public abstract class ResultsPageModel(AppDbContext db, StaffUser staff) : Staff
         Add("motif", Filter.MotifOptionId);
         FilterQuery = string.Join('&', query);
         return Filter;
+    }
+
+    /// <summary>The filters as the reader knows them, for the header and the name of an export.</summary>
+    public IReadOnlyList<(string Name, string Value)> FilterDescription()
+    {
+        var filters = new List<(string Name, string Value)>();
+        if (Filter.CampaignId is { } campaign)
+        {
+            filters.Add(("Campagne", Campaigns.FirstOrDefault(c => c.Id == campaign).Name ?? campaign.ToString(CultureInfo.InvariantCulture)));
+        }
+        else
+        {
+            filters.Add(("Campagne", "toutes les campagnes"));
+        }
+
+        if (Filter.From is { } from)
+        {
+            filters.Add(("Du", from.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)));
+        }
+
+        if (Filter.To is { } to)
+        {
+            filters.Add(("Au", to.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)));
+        }
+
+        if (Filter.SiteId is { } site)
+        {
+            filters.Add(("Site", Sites.FirstOrDefault(s => s.Id == site).Name ?? site.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (Filter.Channel is { } channel)
+        {
+            filters.Add(("Canal", SurveyChannels.Label(channel)));
+        }
+
+        if (Filter.MotifOptionId is { } motif)
+        {
+            filters.Add(("Motif", Motifs.FirstOrDefault(m => m.Id == motif).Label ?? motif.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        return filters;
     }
 
     /// <summary>The préfecture part of a link, for administrators who chose one.</summary>

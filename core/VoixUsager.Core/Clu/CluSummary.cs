@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using VoixUsager.Email;
 using VoixUsager.Results;
+using VoixUsager.Results.Statistics;
 
 namespace VoixUsager.Clu;
 
@@ -20,17 +21,9 @@ public static class CluSummary
     {
         var cutoff = Calendar.FrenchTimeZones.UtcToParis(cutoffUtc).ToString("d MMMM yyyy à HH:mm", French);
         var meeting = clu.MeetingOn.ToString("dddd d MMMM yyyy", French);
-        var survey = figures.Survey;
-        var global = survey.Questions.FirstOrDefault(q => q.Code == Questionnaires.DefaultQuestionnaire.Codes.SatisfactionGlobale)?.Scale;
         var calls = figures.Mystery.Calls;
         var emails = figures.Mystery.Emails;
-        var figuresLines = new List<string>
-        {
-            $"{survey.Responses.ToString("N0", French)} réponses à l’enquête de satisfaction ({survey.Scope})",
-            global is null || global.TopTwoBox.Total == 0 ? "Satisfaction globale : pas de réponse exprimée" : $"Satisfaction globale : {global.TopTwoBox.Format()}",
-            calls.Submitted == 0 ? "Appels mystères : aucun" : $"Appels mystères aboutis : {calls.Answered.Format()} — objectif ≥ 90 %",
-            emails.Submitted == 0 ? "Courriels mystères : aucun" : $"Courriels mystères répondus sous 5 jours ouvrés : {emails.WithinDeadlineRate.Format()} — objectif ≥ 80 %",
-        };
+        var figuresLines = KeyFigures(figures);
 
         var images = new List<EmailInlineImage>();
         void Chart(string id, byte[]? png)
@@ -41,9 +34,9 @@ public static class CluSummary
             }
         }
 
-        Chart("satisfaction", ResultsCharts.Survey("satisfaction", survey));
-        Chart("appels", calls.Submitted > 0 ? ResultsCharts.Mystery("appels", figures.Mystery) : null);
-        Chart("courriels", emails.Submitted > 0 ? ResultsCharts.Mystery("courriels", figures.Mystery) : null);
+        Chart(ChartKind.Satisfaction.Slug(), ResultsCharts.Render(ChartKind.Satisfaction, figures));
+        Chart(ChartKind.Appels.Slug(), calls.Submitted > 0 ? ResultsCharts.Render(ChartKind.Appels, figures) : null);
+        Chart(ChartKind.Courriels.Slug(), emails.Submitted > 0 ? ResultsCharts.Render(ChartKind.Courriels, figures) : null);
 
         var subject = $"CLU du {clu.MeetingOn.ToString("d MMMM yyyy", French)} – synthèse de la voix des usagers – {prefectureName}";
         var text = new StringBuilder();
@@ -58,6 +51,7 @@ public static class CluSummary
 
         AppendList(text, "Points forts", figures.Mystery.Recommendations.Strengths);
         AppendList(text, "Recommandations", figures.Mystery.Recommendations.Recommendations);
+        AppendList(text, "À confirmer (trop peu d’observations pour conclure)", figures.Mystery.Recommendations.ToConfirm);
         AppendList(text, "Suggestions d’usagers retenues", suggestions.Select(s => s.Response is null ? $"« {s.MaskedText} »" : $"« {s.MaskedText} » — {s.Response}").ToList());
         text.AppendLine().AppendLine($"Le détail des chiffres est dans le classeur joint, et sur le tableau de bord : {dashboardUrl}");
         text.AppendLine().AppendLine("L’équipe qualité");
@@ -83,20 +77,55 @@ public static class CluSummary
                 "appels" => "Conformité des appels mystères par critère (détail dans le classeur joint)",
                 _ => "Conformité des courriels mystères par critère (détail dans le classeur joint)",
             };
-            html.Append("<p><img src=\"cid:").Append(image.ContentId).Append("\" alt=\"").Append(E(alt)).Append("\" width=\"800\" style=\"max-width:100%;height:auto\"></p>");
+            var (width, height) = ResultsCharts.Size(Enum.Parse<ChartKind>(image.ContentId, ignoreCase: true), figures);
+            html.Append("<p><img src=\"cid:").Append(image.ContentId).Append("\" alt=\"").Append(E(alt)).Append("\" width=\"").Append(width).Append("\" height=\"").Append(height)
+                .Append("\" style=\"max-width:100%;height:auto\"></p>");
         }
 
         AppendHtmlList(html, "Points forts", figures.Mystery.Recommendations.Strengths);
         AppendHtmlList(html, "Recommandations", figures.Mystery.Recommendations.Recommendations);
+        AppendHtmlList(html, "À confirmer (trop peu d’observations pour conclure)", figures.Mystery.Recommendations.ToConfirm);
         AppendHtmlList(html, "Suggestions d’usagers retenues", suggestions.Select(s => s.Response is null ? $"« {s.MaskedText} »" : $"« {s.MaskedText} » — {s.Response}").ToList());
         html.Append("<p>Le détail des chiffres est dans le classeur joint, et sur le <a href=\"").Append(E(dashboardUrl)).Append("\">tableau de bord de VoixUsager</a>.</p>");
         html.Append("<p>L’équipe qualité</p></body></html>");
 
+        var scope = Scope(prefectureName, figures, cutoffUtc);
         var workbook = new EmailAttachment(
-            $"voixusager-clu-{clu.MeetingOn:yyyy-MM-dd}.xlsx",
+            scope.FileName($"clu-{clu.MeetingOn:yyyy-MM-dd}", "xlsx"),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            ResultsWorkbook.Build(figures, suggestions));
+            ResultsWorkbook.Build(figures, suggestions, scope));
         return new Content(subject, text.ToString(), html.ToString(), images, workbook);
+    }
+
+    /// <summary>What the summary's figures cover: the campaigns chosen for the CLU, at the cut-off.</summary>
+    public static ExportScope Scope(string prefectureName, ResultsFigures figures, DateTime cutoffUtc) =>
+        new(prefectureName, [("Enquête", figures.Survey.Scope), ("Enquêtes mystères", figures.Mystery.Scope)], cutoffUtc);
+
+    /// <summary>The key figures, one line each, every rate with its n, its interval and "indicatif" below 30.</summary>
+    public static IReadOnlyList<string> KeyFigures(ResultsFigures figures)
+    {
+        var survey = figures.Survey;
+        var global = survey.Questions.FirstOrDefault(q => q.Code == Questionnaires.DefaultQuestionnaire.Codes.SatisfactionGlobale)?.Scale;
+        var calls = figures.Mystery.Calls;
+        var emails = figures.Mystery.Emails;
+        var lines = new List<string>
+        {
+            $"{FrenchFormat.Count(survey.Responses)} réponses à l’enquête de satisfaction ({survey.Scope})",
+            global is null || global.TopTwoBox.Total == 0 ? "Satisfaction globale : pas de réponse exprimée" : $"Satisfaction globale : {FrenchFormat.Rate(global.TopTwoBox)}",
+            calls.Submitted == 0 ? "Appels mystères : aucun" : $"Appels mystères aboutis : {FrenchFormat.Rate(calls.Answered)} — {Indicators.TargetText(Indicators.CallsAnswered)}",
+        };
+        if (emails.Submitted == 0)
+        {
+            lines.Add("Courriels mystères : aucun");
+        }
+        else
+        {
+            lines.Add($"Courriels mystères répondus sous 5 jours ouvrés : {FrenchFormat.Rate(emails.WithinDeadlineRate)} — {Indicators.TargetText(Indicators.EmailsWithinFiveDays)}");
+            lines.Add($"Courriels mystères répondus hors délai : {FrenchFormat.Rate(emails.LateRate)}");
+            lines.Add($"Courriels mystères sans réponse : {FrenchFormat.Rate(emails.NoReplyRate)}");
+        }
+
+        return lines;
     }
 
     public static OutgoingEmail For(Content content, string address, string? name) =>

@@ -85,9 +85,28 @@ public static class ChartRenderer
     /// </summary>
     public static int HeightFor(int rows) => Math.Clamp(140 + (Math.Max(rows, 0) * 52), DefaultHeight / 2, MaxSide);
 
-    /// <summary>"72 %", with the no-break space French typography puts before the sign.</summary>
+    /// <summary>
+    /// Category labels of bar charts are wrapped on up to this many lines: enough for a whole question or
+    /// criterion, which a reader must be able to read in full.
+    /// </summary>
+    public const int FullLabelLines = 8;
+
+    /// <summary>
+    /// A height giving every row room for its label wrapped in full (see <see cref="FullLabelLines"/>): each
+    /// row as tall as the longest label needs, and never less than <see cref="HeightFor(int)"/> gives.
+    /// </summary>
+    public static int HeightFor(IReadOnlyList<string> labels)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        var lines = labels.Count == 0 ? 1 : labels.Max(label => CategoryLabel(label, maxLines: FullLabelLines).Count(c => c == '\n') + 1);
+        var row = Math.Max(52, (19 * lines) + 22);
+        return Math.Clamp(140 + (labels.Count * row), DefaultHeight / 2, MaxSide);
+    }
+
+    /// <summary>The same rounding and typography as every other figure, with a no-break space kept inside the chart.</summary>
+
     public static string FormatPercent(double fraction) =>
-        (fraction * 100).ToString("0", French) + "\u00A0%";
+        Results.Statistics.FrenchFormat.Percent(fraction, 0).Replace(" %", "\u00A0%", StringComparison.Ordinal);
 
     internal static Plot BuildHorizontalBars(
         string title,
@@ -119,7 +138,7 @@ public static class ChartRenderer
         {
             var (label, value, valueLabel) = bars[i];
             var position = top - i;
-            categoryTicks.AddMajor(position, CategoryLabel(label));
+            categoryTicks.AddMajor(position, CategoryLabel(label, maxLines: FullLabelLines));
             if (!double.IsNaN(value))
             {
                 highest = Math.Max(highest, value);
@@ -199,7 +218,7 @@ public static class ChartRenderer
         {
             var (label, shares) = rows[i];
             var position = top - i;
-            categoryTicks.AddMajor(position, CategoryLabel(label));
+            categoryTicks.AddMajor(position, CategoryLabel(label, maxLines: FullLabelLines));
             var total = shares.Sum();
             if (total <= 0)
             {

@@ -21,10 +21,10 @@ public static class CsvExport
     private static readonly byte[] Bom = [0xEF, 0xBB, 0xBF];
 
     /// <summary>The whole file in memory, for small exports and email attachments.</summary>
-    public static byte[] Write(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string?>> rows)
+    public static byte[] Write(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string?>> rows, IReadOnlyList<(string Label, string Value)>? preamble = null)
     {
         using var buffer = new MemoryStream();
-        Write(buffer, headers, rows);
+        Write(buffer, headers, rows, preamble);
         return buffer.ToArray();
     }
 
@@ -33,7 +33,8 @@ public static class CsvExport
     /// The stream is left open. Not for an ASP.NET Core response body, which refuses synchronous writes: use
     /// <see cref="WriteAsync(Stream, IReadOnlyList{string}, IAsyncEnumerable{IReadOnlyList{string?}}, CancellationToken)"/>.
     /// </summary>
-    public static void Write(Stream output, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string?>> rows)
+    /// <param name="preamble">Label–value lines written before the column headers, then an empty line: what the file covers.</param>
+    public static void Write(Stream output, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string?>> rows, IReadOnlyList<(string Label, string Value)>? preamble = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(headers);
@@ -41,6 +42,7 @@ public static class CsvExport
 
         output.Write(Bom);
         using var writer = NewWriter(output);
+        WritePreamble(writer, preamble);
         WriteRecord(writer, headers, headers.Count, 0);
         var line = 1;
         foreach (var row in rows)
@@ -54,7 +56,8 @@ public static class CsvExport
         Stream output,
         IReadOnlyList<string> headers,
         IAsyncEnumerable<IReadOnlyList<string?>> rows,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        IReadOnlyList<(string Label, string Value)>? preamble = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(headers);
@@ -62,6 +65,7 @@ public static class CsvExport
 
         await output.WriteAsync(Bom, cancellationToken);
         await using var writer = NewWriter(output);
+        WritePreamble(writer, preamble);
         WriteRecord(writer, headers, headers.Count, 0);
         var line = 1;
         await foreach (var row in rows.WithCancellation(cancellationToken))
@@ -114,6 +118,24 @@ public static class CsvExport
         }
 
         return "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+
+    private static void WritePreamble(StreamWriter writer, IReadOnlyList<(string Label, string Value)>? preamble)
+    {
+        if (preamble is null || preamble.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var (label, value) in preamble)
+        {
+            writer.Write(EscapeField(label));
+            writer.Write(Separator);
+            writer.Write(EscapeField(value));
+            writer.Write(LineEnd);
+        }
+
+        writer.Write(LineEnd);
     }
 
     private static StreamWriter NewWriter(Stream output) =>

@@ -40,7 +40,7 @@ public sealed class IndicatorService(AppDbContext db, SurveyResultsService surve
             var target = row is null ? definition.DefaultTarget : row.Target;
             if (definition.IsComputed && computed.TryGetValue(definition.Code, out var proportion))
             {
-                return new IndicatorRow(definition, target, proportion.Total == 0 ? null : Math.Round(proportion.Rate * 100, 1), row?.Comment, true, proportion.Total);
+                return new IndicatorRow(definition, target, proportion.Total == 0 ? null : (double)FrenchFormat.RoundedPercent(proportion, 1), row?.Comment, true, proportion.Total);
             }
 
             return new IndicatorRow(definition, target, row?.Value, row?.Comment, false, null);

@@ -31,6 +31,10 @@ public static class Indicators
 
     public static IndicatorDefinition? Find(string code) => All.FirstOrDefault(i => i.Code == code);
 
+    /// <summary>The national target of an indicator as written beside its rate, e.g. "objectif national ≥ 90 %".</summary>
+    public static string TargetText(string code) =>
+        Find(code)?.DefaultTarget is { } target ? $"objectif national ≥ {Statistics.FrenchFormat.Decimal(target, 0)} %" : "pas d’objectif national";
+
     /// <summary>The UTC bounds of a year or semester, in French civil time.</summary>
     public static (DateOnly From, DateOnly To) Period(int year, int? semester) => semester switch
     {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using VoixUsager.Calendar;
 using VoixUsager.Data;
 using VoixUsager.Mystery;
@@ -33,7 +34,14 @@ public sealed record EmailResults(
     double? MedianWorkingDays,
     IReadOnlyList<CriterionResult> Criteria,
     IReadOnlyList<GroupResult> Groups,
-    double? WeightedScore);
+    double? WeightedScore)
+{
+    /// <summary>Emails answered after the deadline, over all emails sent.</summary>
+    public Proportion LateRate => new(Late, Submitted);
+
+    /// <summary>Emails never answered, over all emails sent.</summary>
+    public Proportion NoReplyRate => new(NoReply, Submitted);
+}
 
 public sealed record MysteryResults(string PrefectureName, string Scope, CallResults Calls, EmailResults Emails, RecommendationSet Recommendations);
 
@@ -41,12 +49,13 @@ public sealed record MysteryResults(string PrefectureName, string Scope, CallRes
 /// The mystery-call and mystery-email figures of an evaluated préfecture. Campaigns hold tens of
 /// records, so the submitted ones are read and computed in memory.
 /// </summary>
-public sealed class MysteryResultsService(AppDbContext db)
+public sealed class MysteryResultsService(AppDbContext db, IOptions<ResultsOptions> options)
 {
     public const int ReplyDeadlineWorkingDays = 5;
 
-    public async Task<MysteryResults> ComputeAsync(int prefectureId, int? campaignId, DateTime? cutoffUtc, double strengthAt, double recommendAt, CancellationToken cancellationToken)
+    public async Task<MysteryResults> ComputeAsync(int prefectureId, int? campaignId, DateTime? cutoffUtc, CancellationToken cancellationToken)
     {
+        var settings = options.Value;
         var prefectureName = await db.Prefectures.Where(p => p.Id == prefectureId).Select(p => p.DisplayName).SingleAsync(cancellationToken);
         var campaigns = db.MysteryCampaigns.Where(c => c.EvaluatedPrefectureId == prefectureId);
         if (campaignId is { } id)
@@ -103,7 +112,7 @@ public sealed class MysteryResultsService(AppDbContext db)
 
         var recommendations = RecommendationWriter.Write(
             callCriteria.Concat(emailCriteria).Select(c => new CriterionCompliance(c.Code, c.Group, c.Label, c.Compliance)).ToList(),
-            strengthAt, recommendAt);
+            settings.StrengthAt, settings.RecommendAt, settings.MinimumObservations);
         var scope = campaignId is null ? "toutes les campagnes" : await campaigns.Select(c => c.Name).SingleAsync(cancellationToken);
         return new MysteryResults(prefectureName, scope, callResults, emailResults, recommendations);
     }

@@ -7,7 +7,10 @@ public sealed record CriterionCompliance(string Code, string Group, string Label
 
 /// <param name="Strengths">Best compliance first.</param>
 /// <param name="Recommendations">Worst compliance first: the first line is the most urgent.</param>
-public sealed record RecommendationSet(IReadOnlyList<string> Strengths, IReadOnlyList<string> Recommendations);
+/// <param name="ToConfirm">
+/// Criteria that would be a strength or a weakness but were observed too few times to say so: "à confirmer".
+/// </param>
+public sealed record RecommendationSet(IReadOnlyList<string> Strengths, IReadOnlyList<string> Recommendations, IReadOnlyList<string> ToConfirm);
 
 /// <summary>
 /// Writes the "points forts" and "axes d'amélioration" of a mystery-campaign report from criterion
@@ -18,6 +21,9 @@ public static class RecommendationWriter
 {
     public const double DefaultStrengthAt = 0.8;
     public const double DefaultRecommendAt = 0.6;
+
+    /// <summary>Below this many observations a criterion is neither a strength nor a weakness, only "à confirmer".</summary>
+    public const int DefaultMinimumObservations = 10;
 
     /// <summary>What the percentage counts, and the two sentences for one known criterion.</summary>
     /// <param name="Unit">The plural noun the rate is over, e.g. "appels transférés".</param>
@@ -101,6 +107,10 @@ public static class RecommendationWriter
     /// <param name="criteria">Compliance per criterion; criteria with no applicable record are skipped.</param>
     /// <param name="strengthAt">A criterion met in at least this share of cases is a strength.</param>
     /// <param name="recommendAt">A criterion met in at most this share of cases gets a recommendation.</param>
+    /// <param name="minimumObservations">
+    /// Fewer observations than this make a would-be strength or weakness "à confirmer": one email answered
+    /// well is not a strength.
+    /// </param>
     /// <exception cref="ArgumentOutOfRangeException">
     /// The thresholds are outside [0, 1], or <paramref name="recommendAt"/> is not below <paramref name="strengthAt"/>,
     /// which would make one criterion both a strength and a weakness.
@@ -108,7 +118,8 @@ public static class RecommendationWriter
     public static RecommendationSet Write(
         IReadOnlyList<CriterionCompliance> criteria,
         double strengthAt = DefaultStrengthAt,
-        double recommendAt = DefaultRecommendAt)
+        double recommendAt = DefaultRecommendAt,
+        int minimumObservations = DefaultMinimumObservations)
     {
         ArgumentNullException.ThrowIfNull(criteria);
         if (strengthAt is not (>= 0 and <= 1))
@@ -122,7 +133,14 @@ public static class RecommendationWriter
                 "Le seuil des recommandations doit être compris entre 0 et 1 et inférieur à celui des points forts.");
         }
 
-        var measured = criteria.Where(c => c.Compliance.Total > 0).ToList();
+        ArgumentOutOfRangeException.ThrowIfLessThan(minimumObservations, 1);
+        var measured = criteria.Where(c => c.Compliance.Total >= minimumObservations).ToList();
+        var tooFew = criteria.Where(c => c.Compliance.Total > 0 && c.Compliance.Total < minimumObservations)
+            .Where(c => c.Compliance.Rate >= strengthAt || c.Compliance.Rate <= recommendAt)
+            .OrderBy(c => c.Compliance.Rate)
+            .ThenByDescending(c => c.Compliance.Total)
+            .Select(c => ToConfirmSentence(c, minimumObservations))
+            .ToList();
 
         // Among equal rates, the better-supported figure comes first; then the grid's own order (stable sort).
         var strengths = measured
@@ -137,7 +155,14 @@ public static class RecommendationWriter
             .ThenByDescending(c => c.Compliance.Total)
             .Select(RecommendationSentence)
             .ToList();
-        return new RecommendationSet(strengths, recommendations);
+        return new RecommendationSet(strengths, recommendations, tooFew);
+    }
+
+    private static string ToConfirmSentence(CriterionCompliance criterion, int minimumObservations)
+    {
+        var percent = FrenchFormat.Percent(criterion.Compliance, 0);
+        var total = FrenchFormat.Count(criterion.Compliance.Total);
+        return $"À confirmer : « {criterion.Label} » (conforme dans {percent} des cas, n = {total} : moins de {FrenchFormat.Count(minimumObservations)} observations).";
     }
 
     private static string StrengthSentence(CriterionCompliance criterion)

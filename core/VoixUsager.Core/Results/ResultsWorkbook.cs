@@ -1,4 +1,5 @@
 using VoixUsager.Reporting;
+using VoixUsager.Results.Statistics;
 
 namespace VoixUsager.Results;
 
@@ -6,27 +7,34 @@ public sealed record RetainedSuggestion(DateTime SubmittedAtUtc, string Site, st
 
 /// <summary>
 /// The workbook of all the aggregates, one sheet per area, as the quality team pastes them into its
-/// own documents. Built from computed results, so it holds the same figures as the dashboards.
+/// own documents. Built from computed results, so it holds the same figures as the dashboards; its
+/// first sheet says what it covers.
 /// </summary>
 public static class ResultsWorkbook
 {
-    public static byte[] Build(ResultsFigures figures, IReadOnlyList<RetainedSuggestion> suggestions)
+    public const string ScopeSheet = "Périmètre";
+
+    public static byte[] Build(ResultsFigures figures, IReadOnlyList<RetainedSuggestion> suggestions, ExportScope scope)
     {
         var survey = figures.Survey;
         var mystery = figures.Mystery;
         var workbook = new XlsxWorkbook();
+
+        workbook.AddSheet(ScopeSheet, ["Périmètre", "Valeur"],
+            scope.Header.Select(h => (IReadOnlyList<object?>)[h.Label, h.Value])
+                .Append(["Enquête de satisfaction", survey.Scope])
+                .Append(["Enquêtes mystères", mystery.Scope])
+                .Append(["Indicatif", $"Oui lorsque le taux repose sur moins de {Proportion.IndicativeBelow} réponses ou observations"]));
 
         workbook.AddSheet("Enquête",
             ["Question", "Tout à fait", "Plutôt", "Plutôt pas", "Pas du tout", "Sans avis", "Exprimées", "Taux de satisfaction", "IC 95 % bas", "IC 95 % haut", "Indicatif", "Note moyenne", "Évolution"],
             survey.Questions.Where(q => q.Scale is not null).Select(q =>
             {
                 var s = q.Scale!;
-                var (low, high) = s.TopTwoBox.WilsonInterval();
                 return (IReadOnlyList<object?>)
                 [
                     $"{q.Order}. {q.Text}", s.TresSatisfaits, s.Satisfaits, s.PeuSatisfaits, s.PasSatisfaits, s.SansAvis, s.Expressed,
-                    Pct(s.TopTwoBox.Total == 0 ? null : s.TopTwoBox.Rate), Pct(s.TopTwoBox.Total == 0 ? null : low), Pct(s.TopTwoBox.Total == 0 ? null : high),
-                    s.TopTwoBox.IsIndicative, s.MeanScore, q.ComparedWithPrevious?.Sentence,
+                    .. RateCells(s.TopTwoBox), s.MeanScore, q.ComparedWithPrevious?.Sentence,
                 ];
             }));
 
@@ -36,9 +44,9 @@ public static class ResultsWorkbook
                 .SelectMany(q => q.Options.Select(o => (IReadOnlyList<object?>)[$"{q.Order}. {q.Text}", o.Label, o.Count])));
 
         workbook.AddSheet("Sites et canaux",
-            ["Site ou canal", "Taux de satisfaction globale", "Réponses exprimées", "Indicatif"],
+            ["Site ou canal", "Réponses exprimées", "Taux de satisfaction globale", "IC 95 % bas", "IC 95 % haut", "Indicatif"],
             survey.BySite.Concat(survey.ByChannel).Select(r => (IReadOnlyList<object?>)
-                [r.Label, Pct(r.Satisfaction.TopTwoBox.Total == 0 ? null : r.Satisfaction.TopTwoBox.Rate), r.Satisfaction.TopTwoBox.Total, r.Satisfaction.TopTwoBox.IsIndicative]));
+                [r.Label, r.Satisfaction.TopTwoBox.Total, .. RateCells(r.Satisfaction.TopTwoBox)]));
 
         workbook.AddSheet("Tendance",
             ["Campagne", "Satisfaction globale"],
@@ -48,20 +56,24 @@ public static class ResultsWorkbook
             ["Site", "Réponses", "Visiteurs par mois (moyenne)", "Objectif (10 %)", "Atteint"],
             survey.Representativeness.Select(r => (IReadOnlyList<object?>)[r.Site, r.Responses, r.AverageMonthlyVisitors, r.Target, r.Reached]));
 
-        workbook.AddSheet("Appels mystères", CriteriaHeaders, Criteria(mystery.Calls.Criteria)
-            .Prepend(["Ensemble", "Taux d’appels aboutis", Pct(mystery.Calls.Answered.Total == 0 ? null : mystery.Calls.Answered.Rate), mystery.Calls.Answered.Total, null]));
+        workbook.AddSheet("Appels mystères", CriteriaHeaders, Criteria(mystery.Calls.Criteria, mystery.Calls.Groups)
+            .Prepend(["Ensemble", "Taux d’appels aboutis", mystery.Calls.Answered.Successes, mystery.Calls.Answered.Total, .. RateCells(mystery.Calls.Answered), null]));
 
-        workbook.AddSheet("Courriels mystères", CriteriaHeaders, Criteria(mystery.Emails.Criteria)
-            .Prepend(["Ensemble", "Réponse sous 5 jours ouvrés", Pct(mystery.Emails.WithinDeadlineRate.Total == 0 ? null : mystery.Emails.WithinDeadlineRate.Rate), mystery.Emails.WithinDeadlineRate.Total, null]));
+        workbook.AddSheet("Courriels mystères", CriteriaHeaders, Criteria(mystery.Emails.Criteria, mystery.Emails.Groups)
+            .Prepend(["Ensemble", "Sans réponse", mystery.Emails.NoReplyRate.Successes, mystery.Emails.NoReplyRate.Total, .. RateCells(mystery.Emails.NoReplyRate), null])
+            .Prepend(["Ensemble", "Réponse hors délai (plus de 5 jours ouvrés)", mystery.Emails.LateRate.Successes, mystery.Emails.LateRate.Total, .. RateCells(mystery.Emails.LateRate), null])
+            .Prepend(["Ensemble", "Réponse sous 5 jours ouvrés", mystery.Emails.WithinDeadlineRate.Successes, mystery.Emails.WithinDeadlineRate.Total, .. RateCells(mystery.Emails.WithinDeadlineRate), null]));
 
         workbook.AddSheet("Recommandations",
             ["Type", "Texte"],
             mystery.Recommendations.Strengths.Select(s => (IReadOnlyList<object?>)["Point fort", s])
-                .Concat(mystery.Recommendations.Recommendations.Select(r => (IReadOnlyList<object?>)["Recommandation", r])));
+                .Concat(mystery.Recommendations.Recommendations.Select(r => (IReadOnlyList<object?>)["Recommandation", r]))
+                .Concat(mystery.Recommendations.ToConfirm.Select(r => (IReadOnlyList<object?>)["À confirmer", r])));
 
         workbook.AddSheet("Indicateurs",
-            ["Indicateur", "Année", "Cible", "Valeur", "Atteinte", "Calculé", "Commentaire"],
-            figures.Indicators.Select(i => (IReadOnlyList<object?>)[i.Definition.Label, figures.IndicatorYear, i.Target, i.Value, i.MeetsTarget, i.IsComputed, i.Comment]));
+            ["Indicateur", "Année", "Cible", "Valeur", "Atteinte", "Calculé", "n", "Indicatif", "Commentaire"],
+            figures.Indicators.Select(i => (IReadOnlyList<object?>)[i.Definition.Label, figures.IndicatorYear, i.Target, i.Value, i.MeetsTarget, i.IsComputed, i.SampleSize,
+                i.SampleSize is { } n && n > 0 ? n < Proportion.IndicativeBelow : null, i.Comment]));
 
         workbook.AddSheet("Suggestions retenues",
             ["Date", "Site", "Canal", "Suggestion", "Réponse ou action"],
@@ -70,10 +82,23 @@ public static class ResultsWorkbook
         return workbook.ToBytes();
     }
 
-    private static readonly string[] CriteriaHeaders = ["Thème", "Critère", "Conformité", "n", "Poids"];
+    private static readonly string[] CriteriaHeaders = ["Thème", "Critère", "Conformes", "n", "Conformité", "IC 95 % bas", "IC 95 % haut", "Indicatif", "Poids"];
 
-    private static IEnumerable<IReadOnlyList<object?>> Criteria(IReadOnlyList<CriterionResult> criteria) =>
-        criteria.Select(c => (IReadOnlyList<object?>)[c.Group, c.Label, Pct(c.Compliance.Total == 0 ? null : c.Compliance.Rate), c.Compliance.Total, c.Weight]);
+    private static IEnumerable<IReadOnlyList<object?>> Criteria(IReadOnlyList<CriterionResult> criteria, IReadOnlyList<GroupResult> groups) =>
+        criteria.Select(c => (IReadOnlyList<object?>)[c.Group, c.Label, c.Compliance.Successes, c.Compliance.Total, .. RateCells(c.Compliance), c.Weight])
+            .Concat(groups.Select(g => (IReadOnlyList<object?>)[g.Group, "Ensemble du thème", g.Compliance.Successes, g.Compliance.Total, .. RateCells(g.Compliance), null]));
+
+    /// <summary>Rate, interval bounds and the "indicatif" flag; empty cells over no answer, never 0 %.</summary>
+    private static object?[] RateCells(Proportion proportion)
+    {
+        if (proportion.Total == 0)
+        {
+            return [null, null, null, null];
+        }
+
+        var (low, high) = proportion.WilsonInterval();
+        return [new Percent(proportion.Rate), new Percent(low), new Percent(high), proportion.IsIndicative];
+    }
 
     private static Percent? Pct(double? rate) => rate is { } value && !double.IsNaN(value) ? new Percent(value) : null;
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using VoixUsager.Data;
 
@@ -13,15 +14,22 @@ public sealed record ResultsFigures(SurveyResults Survey, MysteryResults Mystery
 /// </summary>
 public sealed class SnapshotService(AppDbContext db, SurveyResultsService survey, MysteryResultsService mystery, IndicatorService indicators, FranceClock clock)
 {
-    // NaN is how a rate over no answer is represented; tuples (the trend) are fields.
+    /// <summary>
+    /// The version of the stored form, written beside the figures. Format 1 is the bare figures, as stored
+    /// before the form carried a version. Whoever renames, removes or adds a constructor parameter of a
+    /// stored record raises it and teaches <see cref="Upgrade"/> to bring older snapshots forward.
+    /// </summary>
+    public const int FormatVersion = 2;
+
+    // NaN is how a rate over no answer is represented; tuples (the trend) are fields. A constructor
+    // parameter missing from the JSON is an error rather than a silent 0: an old snapshot the code no
+    // longer understands must fail loudly, never read as "n = 0".
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         IncludeFields = true,
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        RespectRequiredConstructorParameters = true,
     };
-
-    public const double StrengthAt = 0.8;
-    public const double RecommendAt = 0.6;
 
     /// <summary>
     /// The survey covers the given campaign, or else the latest one that had started by the cut-off (all
@@ -36,7 +44,7 @@ public sealed class SnapshotService(AppDbContext db, SurveyResultsService survey
             .Select(c => (int?)c.Id)
             .FirstOrDefaultAsync(cancellationToken);
         var surveyResults = await survey.ComputeAsync(prefectureId, new SurveyFilter(CampaignId: campaignId, CutoffUtc: cutoffUtc), cancellationToken);
-        var mysteryResults = await mystery.ComputeAsync(prefectureId, mysteryCampaignId, cutoffUtc, StrengthAt, RecommendAt, cancellationToken);
+        var mysteryResults = await mystery.ComputeAsync(prefectureId, mysteryCampaignId, cutoffUtc, cancellationToken);
         var indicatorRows = await indicators.ListAsync(prefectureId, cutoffDay.Year, null, cutoffUtc, cancellationToken);
         return new ResultsFigures(surveyResults, mysteryResults, cutoffDay.Year, indicatorRows);
     }
@@ -51,13 +59,54 @@ public sealed class SnapshotService(AppDbContext db, SurveyResultsService survey
             ComputedAtUtc = clock.UtcNow,
             ComputedBy = computedBy,
             Description = $"Enquête : {figures.Survey.Scope} ; enquêtes mystères : {figures.Mystery.Scope} ; indicateurs {figures.IndicatorYear}",
-            FiguresJson = JsonSerializer.Serialize(figures, Json),
+            FiguresJson = Serialize(figures),
         };
         db.ResultsSnapshots.Add(snapshot);
         await db.SaveChangesAsync(cancellationToken);
         return snapshot;
     }
 
-    public static ResultsFigures Read(ResultsSnapshot snapshot) =>
-        JsonSerializer.Deserialize<ResultsFigures>(snapshot.FiguresJson, Json) ?? throw new InvalidDataException($"Snapshot {snapshot.Id} is empty.");
+    /// <summary>The stored form: <c>{"formatVersion": 2, "figures": {…}}</c>.</summary>
+    public static string Serialize(ResultsFigures figures) =>
+        new JsonObject
+        {
+            ["formatVersion"] = FormatVersion,
+            ["figures"] = JsonSerializer.SerializeToNode(figures, Json),
+        }.ToJsonString(Json);
+
+    public static ResultsFigures Read(ResultsSnapshot snapshot) => Read(snapshot.FiguresJson, snapshot.Id);
+
+    /// <exception cref="InvalidDataException">The snapshot is empty, unreadable, or from a newer version of the application.</exception>
+    public static ResultsFigures Read(string stored, int snapshotId = 0)
+    {
+        try
+        {
+            var root = JsonNode.Parse(stored, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false }) as JsonObject
+                ?? throw new InvalidDataException($"Snapshot {snapshotId} is not a JSON object.");
+            var (version, figures) = root.TryGetPropertyValue("formatVersion", out var versionNode) && versionNode is not null
+                ? (versionNode.GetValue<int>(), root["figures"] as JsonObject ?? throw new InvalidDataException($"Snapshot {snapshotId} has no figures."))
+                : (1, root);
+            if (version > FormatVersion)
+            {
+                throw new InvalidDataException($"Snapshot {snapshotId} is in format {version}, newer than this application's {FormatVersion}.");
+            }
+
+            Upgrade(figures, version);
+            return figures.Deserialize<ResultsFigures>(Json) ?? throw new InvalidDataException($"Snapshot {snapshotId} is empty.");
+        }
+        catch (JsonException exception)
+        {
+            throw new InvalidDataException($"Snapshot {snapshotId} cannot be read: {exception.Message}", exception);
+        }
+    }
+
+    /// <summary>Brings the figures of an older format to the current one, step by step.</summary>
+    private static void Upgrade(JsonObject figures, int version)
+    {
+        if (version < 2 && figures["mystery"]?["recommendations"] is JsonObject recommendations && !recommendations.ContainsKey("toConfirm"))
+        {
+            // Format 1 had no "à confirmer" list: what it stated was stated, nothing was held back.
+            recommendations["toConfirm"] = new JsonArray();
+        }
+    }
 }

@@ -147,7 +147,7 @@ public class RecommendationWriterTests
     public void Percentages_are_rounded_to_whole_numbers()
     {
         // 2/3 = 66.7 % → 67 % is a strength at 0.65; 1/3 = 33.3 % → 33 % gets a recommendation.
-        var result = RecommendationWriter.Write([Criterion("sonneries", 2, 3), Criterion("formule-standard", 1, 3)], strengthAt: 0.65, recommendAt: 0.5);
+        var result = RecommendationWriter.Write([Criterion("sonneries", 2, 3), Criterion("formule-standard", 1, 3)], strengthAt: 0.65, recommendAt: 0.5, minimumObservations: 1);
 
         Assert.Equal(["Point fort : l'appel est décroché dans le nombre de sonneries attendu dans 67 % des appels (indicatif, n = 3)."], result.Strengths);
         Assert.Equal(

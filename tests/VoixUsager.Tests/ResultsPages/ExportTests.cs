@@ -20,7 +20,14 @@ public sealed class ExportTests : CantalResultsTest
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        // The file and its name say what it covers: préfecture, filters, cut-off.
+        var fileName = response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName!;
+        Assert.Matches(@"^voixusager-reponses-prefecture-cantal-campagne-2026-arrete-\d{4}-\d{2}-\d{2}-\d{4}\.csv$", fileName);
         using var reader = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        Assert.Equal("Préfecture;Préfecture Cantal", await reader.ReadLineAsync());
+        Assert.Equal("Filtres;Campagne : Campagne 2026", await reader.ReadLineAsync());
+        Assert.Matches(@"^Données arrêtées au;\d{2}/\d{2}/\d{4} à \d{2}:\d{2}$", await reader.ReadLineAsync());
+        Assert.Equal("", await reader.ReadLineAsync());
         using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";" });
         var rows = new List<Dictionary<string, string>>();
         await csv.ReadAsync();
@@ -55,9 +62,15 @@ public sealed class ExportTests : CantalResultsTest
         using var document = SpreadsheetDocument.Open(stream, false);
         var part = document.WorkbookPart!;
         var sheets = part.Workbook.Sheets!.Elements<Sheet>().ToList();
-        Assert.Equal(["Enquête", "Questions à choix", "Sites et canaux", "Tendance", "Représentativité", "Appels mystères", "Courriels mystères", "Recommandations", "Indicateurs", "Suggestions retenues"], sheets.Select(s => s.Name!.Value!));
+        var fileName = response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName!;
+        Assert.Matches(@"^voixusager-resultats-prefecture-cantal-campagne-2026-toutes-les-campagnes-arrete-\d{4}-\d{2}-\d{2}-\d{4}\.xlsx$", fileName);
+        Assert.Equal(["Périmètre", "Enquête", "Questions à choix", "Sites et canaux", "Tendance", "Représentativité", "Appels mystères", "Courriels mystères", "Recommandations", "Indicateurs", "Suggestions retenues"], sheets.Select(s => s.Name!.Value!));
 
-        var survey = (WorksheetPart)part.GetPartById(sheets[0].Id!);
+        var scope = ((WorksheetPart)part.GetPartById(sheets[0].Id!)).Worksheet.Descendants<Row>().Select(r => string.Join(" | ", r.Descendants<Cell>().Select(c => c.InnerText))).ToList();
+        Assert.Contains("Préfecture | Préfecture Cantal", scope);
+        Assert.Contains("Filtres | Campagne : Campagne 2026 ; Enquêtes mystères : toutes les campagnes", scope);
+        Assert.Contains(scope, r => r.StartsWith("Données arrêtées au | ", StringComparison.Ordinal));
+        var survey = (WorksheetPart)part.GetPartById(sheets[1].Id!);
         var row = survey.Worksheet.Descendants<Row>().Single(r => r.Descendants<Cell>().First().InnerText.Contains("Globalement", StringComparison.Ordinal));
         var cells = row.Descendants<Cell>().Select(c => c.InnerText).ToList();
         Assert.Equal(["12", "10", "5", "3", "10", "30"], cells.Skip(1).Take(6));
@@ -77,14 +90,24 @@ public sealed class ExportTests : CantalResultsTest
         await referent.SignInAsync(StaffTestData.Email("Referent", "allier"), StaffTestData.Password);
         await referent.PostFormAsync($"/referent/appel/{Ids.Staff.CallScenarioId}", GridFields.ValidCall(App, Ids.Staff.CallScenarioId, submit: true));
 
-        var bytes = await Cantal.Http.GetByteArrayAsync("/resultats/export/mystere.csv");
+        var response = await Cantal.Http.GetAsync("/resultats/export/mystere.csv");
+        var fileName = response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName!;
+        Assert.Matches(@"^voixusager-enquetes-mysteres-prefecture-cantal-toutes-les-campagnes-arrete-\d{4}-\d{2}-\d{2}-\d{4}\.csv$", fileName);
 
-        using var reader = new StreamReader(new MemoryStream(bytes));
+        using var reader = new StreamReader(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+        Assert.Equal("Préfecture;Préfecture Cantal", await reader.ReadLineAsync());
+        Assert.Equal("Filtres;Enquêtes mystères : toutes les campagnes", await reader.ReadLineAsync());
+        Assert.StartsWith("Données arrêtées au;", await reader.ReadLineAsync(), StringComparison.Ordinal);
+        Assert.Equal("", await reader.ReadLineAsync());
         using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";" });
         var records = csv.GetRecords<dynamic>().ToList();
         var record = Assert.Single(records);
         Assert.Equal("Appel", (string)((IDictionary<string, object>)record)["Canal"]);
         Assert.Equal("4", (string)((IDictionary<string, object>)record)["Sonneries"]);
+        // Outcomes and answers in words, as on the screens: never the enum's name.
+        Assert.Equal("Abouti", (string)((IDictionary<string, object>)record)["Issue"]);
+        Assert.Contains("Oui", ((IDictionary<string, object>)record).Values.Cast<string>());
+        Assert.DoesNotContain(((IDictionary<string, object>)record).Values.Cast<string>(), v => v is "SansObjet" or "PasDeReponse");
     }
 
     [Fact]

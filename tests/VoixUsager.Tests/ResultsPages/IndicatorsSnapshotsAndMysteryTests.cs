@@ -48,7 +48,7 @@ public sealed class IndicatorsSnapshotsAndMysteryTests : CantalResultsTest
         var page = await Cantal.GetPageAsync($"/resultats/indicateurs?annee={year}");
         var rows = page.QuerySelectorAll("main table tr").Select(r => string.Join(" | ", r.QuerySelectorAll("th, td").Select(c => c.TextContent.Trim()))).ToList();
         Assert.Contains(rows, r => r.StartsWith("Site internet mis à jour sous 72 heures | ≥ 100,0 % | 96,5 % | Non | Deux retards en août.", StringComparison.Ordinal));
-        Assert.Contains(rows, r => r.StartsWith("Taux d’appels aboutis (calculé, n = 2) | ≥ 90,0 % | 50,0 % | Non", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.StartsWith("Taux d’appels aboutis (calculé, n = 2, indicatif) | ≥ 90,0 % | 50,0 % | Non", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.StartsWith("Usagers satisfaits de l’accueil (enquête de satisfaction) (calculé", StringComparison.Ordinal));
     }
 

@@ -17,7 +17,12 @@ namespace VoixUsager.Web.Pages.Resultats;
 /// </summary>
 public class CampagnesModel(AppDbContext db, StaffUser staff, SurveyCampaignService campaigns, EmailLinks links) : ResultsPageModel(db, staff)
 {
-    public sealed record CampaignRow(int Id, string Name, DateOnly StartsOn, DateOnly EndsOn, bool IsClosed, int Responses);
+    public sealed record CampaignRow(int Id, string Name, DateOnly StartsOn, DateOnly EndsOn, bool IsClosed, int Responses)
+    {
+        public VoixUsager.Results.CampaignState StateOn(DateOnly today) => VoixUsager.Results.CampaignStates.Of(StartsOn, EndsOn, IsClosed, today);
+    }
+
+    public DateOnly Today => clock.Today;
 
     public IReadOnlyList<CampaignRow> Rows { get; private set; } = [];
 

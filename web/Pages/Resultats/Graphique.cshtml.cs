@@ -16,8 +16,13 @@ public class GraphiqueModel(AppDbContext db, StaffUser staff, SurveyResultsServi
             return refused;
         }
 
-        byte[]? png;
-        if (ResultsCharts.SurveyKinds.Contains(kind))
+        if (!ChartKinds.TryParse(kind, out var chart))
+        {
+            return NotFound();
+        }
+
+        byte[] png;
+        if (ChartKinds.Survey.Contains(chart))
         {
             var filter = ReadFilter();
             if (Errors.Count > 0 || (await survey.ValidateAsync(PrefectureId, filter, cancellationToken)).Count > 0)
@@ -25,18 +30,14 @@ public class GraphiqueModel(AppDbContext db, StaffUser staff, SurveyResultsServi
                 return BadRequest();
             }
 
-            png = ResultsCharts.Survey(kind, await survey.ComputeAsync(PrefectureId, filter, cancellationToken));
-        }
-        else if (ResultsCharts.MysteryKinds.Contains(kind))
-        {
-            png = ResultsCharts.Mystery(kind, await mystery.ComputeAsync(PrefectureId, null, null, SnapshotService.StrengthAt, SnapshotService.RecommendAt, cancellationToken));
+            png = ResultsCharts.Render(chart, await survey.ComputeAsync(PrefectureId, filter, cancellationToken), null);
         }
         else
         {
-            return NotFound();
+            png = ResultsCharts.Render(chart, null, await mystery.ComputeAsync(PrefectureId, null, null, cancellationToken));
         }
 
         Response.Headers.CacheControl = "private, max-age=60";
-        return File(png!, "image/png");
+        return File(png, "image/png");
     }
 }

@@ -37,10 +37,7 @@ public class InstantaneModel(AppDbContext db, StaffUser staff) : ResultsPageMode
         Figures = SnapshotService.Read(snapshot);
         if (kind is not null)
         {
-            var png = ResultsCharts.SurveyKinds.Contains(kind) ? ResultsCharts.Survey(kind, Figures.Survey)
-                : ResultsCharts.MysteryKinds.Contains(kind) ? ResultsCharts.Mystery(kind, Figures.Mystery)
-                : null;
-            return png is null ? NotFound() : File(png, "image/png");
+            return ChartKinds.TryParse(kind, out var chart) ? File(ResultsCharts.Render(chart, Figures), "image/png") : NotFound();
         }
 
         ViewData["ChartBase"] = $"/resultats/instantanes/{id}/graphique";

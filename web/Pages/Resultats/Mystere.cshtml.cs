@@ -23,7 +23,7 @@ public class MystereModel(AppDbContext db, StaffUser staff, MysteryResultsServic
             return Invalid();
         }
 
-        Results = await mystery.ComputeAsync(PrefectureId, null, null, SnapshotService.StrengthAt, SnapshotService.RecommendAt, cancellationToken);
+        Results = await mystery.ComputeAsync(PrefectureId, null, null, cancellationToken);
         ViewData["ChartQuery"] = PrefectureQuery;
         return Page();
     }

@@ -13,6 +13,11 @@ public readonly record struct Proportion
     public const int IndicativeBelow = 30;
 
     /// <exception cref="ArgumentOutOfRangeException">A count is negative, or there are more successes than answers.</exception>
+    /// <remarks>
+    /// The JSON constructor of stored snapshots: without it the serializer would build the struct with its
+    /// implicit parameterless constructor and leave both counts at 0, reading every stored rate as "n = 0".
+    /// </remarks>
+    [System.Text.Json.Serialization.JsonConstructor]
     public Proportion(int successes, int total)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(total);
@@ -56,18 +61,6 @@ public readonly record struct Proportion
         return (low, high);
     }
 
-    /// <summary>
-    /// The rate as a report shows it, e.g. "80,0 % (n = 20, IC 95 % : 58,4 %–91,9 %, indicatif)".
-    /// </summary>
-    public string Format()
-    {
-        if (Total == 0)
-        {
-            return "non calculable (n = 0)";
-        }
-
-        var (low, high) = WilsonInterval();
-        var text = $"{FrenchFormat.Percent(this, 1)} (n = {FrenchFormat.Count(Total)}, IC 95 % : {FrenchFormat.Percent(low, 1)}–{FrenchFormat.Percent(high, 1)}";
-        return IsIndicative ? text + ", indicatif)" : text + ")";
-    }
+    /// <summary>The rate as a report shows it: see <see cref="FrenchFormat.Rate"/>.</summary>
+    public string Format() => FrenchFormat.Rate(this);
 }

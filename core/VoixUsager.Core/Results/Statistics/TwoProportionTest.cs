@@ -25,7 +25,8 @@ public static class TwoProportionTest
         }
 
         var difference = current.Rate - previous.Rate;
-        var pooled = (double)(current.Successes + previous.Successes) / (current.Total + previous.Total);
+        // In double: the sums of two int counts overflow an int past 2³¹ answers.
+        var pooled = ((double)current.Successes + previous.Successes) / ((double)current.Total + previous.Total);
         var standardError = Math.Sqrt(pooled * (1 - pooled) * (1.0 / current.Total + 1.0 / previous.Total));
 
         // A zero standard error means both campaigns are at 0 % or both at 100 %: no difference at all.

@@ -49,9 +49,7 @@ public class FicheModel(AppDbContext db, StaffUser staff) : PageModel
     public static string Describe(GridCriterion criterion, MysteryAnswer? answer) => answer switch
     {
         null => "Non renseigné",
-        { Choice: CriterionChoice.Oui } => "Oui",
-        { Choice: CriterionChoice.Non } => "Non",
-        { Choice: CriterionChoice.SansObjet } => "Sans objet",
+        { Choice: { } choice } => MysteryLabels.Choice(choice),
         { Scale: { } scale } => $"{scale} sur 4",
         { Number: { } number } => criterion.MaxCompliant is { } max ? $"{number} ({(number <= max ? "conforme" : "non conforme")}, seuil {max})" : number.ToString(System.Globalization.CultureInfo.InvariantCulture),
         _ => "Non renseigné",

@@ -67,7 +67,7 @@ public class SuiviModel(AppDbContext db, StaffUser staff) : PageModel
                 .ToDictionaryAsync(u => u.Id, u => u.DisplayName ?? u.Email ?? "", cancellationToken)
             : [];
         Records = calls.Select(c => new RecordRow(c.Id, MysteryChannel.Appel, c.CalledAtUtc, c.NumberDialled,
-                    c.Outcome == CallOutcome.Abouti ? $"Abouti{(c.RingsBeforePickup is { } rings ? $", {rings} sonnerie(s)" : "")}" : OutcomeLabel(c.Outcome),
+                    c.Outcome == CallOutcome.Abouti ? $"{MysteryLabels.Outcome(CallOutcome.Abouti)}{(c.RingsBeforePickup is { } rings ? $", {rings} sonnerie(s)" : "")}" : OutcomeLabel(c.Outcome),
                     authors.GetValueOrDefault(c.AuthorId)))
             .Concat(emails.Select(e => new RecordRow(e.Id, MysteryChannel.Courriel, e.SentAtUtc, e.Address,
                     e.ReplyWorkingDays is { } days ? $"Réponse en {days} jour(s) ouvré(s)" : "Pas de réponse",
@@ -77,13 +77,7 @@ public class SuiviModel(AppDbContext db, StaffUser staff) : PageModel
         return Page();
     }
 
-    public static string OutcomeLabel(CallOutcome outcome) => outcome switch
-    {
-        CallOutcome.Abouti => "Abouti",
-        CallOutcome.PasDeReponse => "Pas de réponse",
-        CallOutcome.Occupe => "Occupé",
-        _ => "Messagerie",
-    };
+    public static string OutcomeLabel(CallOutcome outcome) => MysteryLabels.Outcome(outcome);
 
     public static string Local(DateTime utc) => FrenchTimeZones.UtcToParis(utc).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 }
