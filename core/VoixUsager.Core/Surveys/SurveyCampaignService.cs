@@ -75,6 +75,17 @@ public sealed class SurveyCampaignService(AppDbContext db, FranceClock clock)
             return new ChangeResult.Forbidden();
         }
 
+        // A campaign that has not started is not "closed early": it would vanish from the results with
+        // no response ever possible. The page offers "Clore" on open campaigns only; this refuses a
+        // hand-made post too.
+        if (campaign.ClosedAtUtc is null && campaign.StartsOn > clock.Today)
+        {
+            return new ChangeResult.Invalid(new Dictionary<string, string>
+            {
+                [""] = $"La campagne « {campaign.Name} » n’a pas commencé : seule une campagne ouverte peut être close.",
+            });
+        }
+
         if (campaign.ClosedAtUtc is null)
         {
             campaign.ClosedAtUtc = clock.UtcNow;

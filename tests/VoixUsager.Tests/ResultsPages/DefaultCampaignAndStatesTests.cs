@@ -68,6 +68,19 @@ public sealed class DefaultCampaignAndStatesTests : CantalResultsTest
     }
 
     [Fact]
+    public async Task A_planned_campaign_posted_to_close_by_hand_is_refused_with_a_message()
+    {
+        var planned = await AddCampaignAsync("Printemps 2027", 120, 200);
+
+        var response = await Cantal.PostFormAsync("/resultats/campagnes?handler=Close",
+            [new("campaignId", planned.ToString(System.Globalization.CultureInfo.InvariantCulture))], "/resultats/campagnes");
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("n’a pas commencé", await response.Content.ReadAsStringAsync());
+        Assert.Null(await App.WithDbAsync(db => db.SurveyCampaigns.Where(c => c.Id == planned).Select(c => c.ClosedAtUtc).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Group_rows_of_the_mystery_criteria_say_indicatif_below_30()
     {
         await MysteryTestData.SeedAsync(App, Ids.Staff);

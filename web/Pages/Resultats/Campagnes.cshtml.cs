@@ -76,7 +76,15 @@ public class CampagnesModel(AppDbContext db, StaffUser staff, SurveyCampaignServ
             return refused;
         }
 
-        return await campaigns.CloseAsync(PrefectureId, campaignId, new AuditActor(Staff.Id, Staff.Email), cancellationToken) switch
+        var result = await campaigns.CloseAsync(PrefectureId, campaignId, new AuditActor(Staff.Id, Staff.Email), cancellationToken);
+        if (result is ChangeResult.Invalid invalid)
+        {
+            ViewData["Title"] = "Campagnes et QR codes";
+            await LoadAsync(cancellationToken);
+            return Invalid(invalid.Errors);
+        }
+
+        return result switch
         {
             ChangeResult.NotFound => NotFound(),
             ChangeResult.Forbidden => Forbid(),
