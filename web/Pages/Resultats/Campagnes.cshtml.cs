@@ -15,7 +15,7 @@ namespace VoixUsager.Web.Pages.Resultats;
 /// The préfecture's survey campaigns (open one, close one early) and, for each site, the survey's address
 /// and QR code to print on the posters of the reception hall.
 /// </summary>
-public class CampagnesModel(AppDbContext db, StaffUser staff, SurveyCampaignService campaigns, EmailLinks links) : ResultsPageModel(db, staff)
+public class CampagnesModel(AppDbContext db, StaffUser staff, SurveyCampaignService campaigns, EmailLinks links, FranceClock clock) : ResultsPageModel(db, staff)
 {
     public sealed record CampaignRow(int Id, string Name, DateOnly StartsOn, DateOnly EndsOn, bool IsClosed, int Responses)
     {
