@@ -126,7 +126,7 @@ set +e
     --configuration Release \
     --concurrency "${MUTATION_CONCURRENCY:-1}" \
     --test-case-filter "$UNIT_TESTS" \
-    --reporter Json --reporter ClearText \
+    --reporter Json --reporter ClearText --reporter Dots \
     --output "$out" \
     --skip-version-check \
     "${args[@]}") >"$out/stryker.log" 2>&1
