@@ -103,6 +103,7 @@ public sealed class DemoDataSeeder(AppDbContext db, FranceClock clock, ILogger<D
         // Weights follow what the préfecture sees: most answers come from the main reception hall.
         double[] siteWeights = [0.55, 0.15, 0.12, 0.18];
         SurveyChannel[] channels = [SurveyChannel.QrCode, SurveyChannel.QrCode, SurveyChannel.QrCode, SurveyChannel.SiteInternet, SurveyChannel.Courriel, SurveyChannel.PointAccueilNumerique, SurveyChannel.Standard];
+        var texts = 0;
         for (var i = 0; i < count; i++)
         {
             var site = sites[Pick(random, siteWeights)];
@@ -129,7 +130,10 @@ public sealed class DemoDataSeeder(AppDbContext db, FranceClock clock, ILogger<D
                         response.Answers.Add(new SurveyAnswer { QuestionId = question.Id, OptionId = question.Options.OrderBy(o => o.Order).ElementAt(ScaleIndex(random, satisfiedBias)).Id });
                         break;
                     case QuestionKind.FreeText when random.NextDouble() < 0.22:
-                        response.Answers.Add(new SurveyAnswer { QuestionId = question.Id, Text = Suggestions[random.Next(Suggestions.Length)] });
+                        // Each suggestion at least once per campaign, so the ones the quality team retains always exist.
+                        var text = texts < Suggestions.Length ? Suggestions[texts] : Suggestions[random.Next(Suggestions.Length)];
+                        texts++;
+                        response.Answers.Add(new SurveyAnswer { QuestionId = question.Id, Text = text });
                         break;
                 }
             }

@@ -218,7 +218,7 @@ public sealed class MysteryRecordService(AppDbContext db, FranceClock clock)
         }
     }
 
-    private static Dictionary<int, MysteryAnswer> ParseCriteria(GridVersion grid, MysteryRecordInput input, Dictionary<string, string> errors)
+    internal static Dictionary<int, MysteryAnswer> ParseCriteria(GridVersion grid, MysteryRecordInput input, Dictionary<string, string> errors)
     {
         var byId = grid.Criteria.ToDictionary(c => c.Id);
         var answers = new Dictionary<int, MysteryAnswer>();
@@ -276,7 +276,7 @@ public sealed class MysteryRecordService(AppDbContext db, FranceClock clock)
         return answers;
     }
 
-    private static void RequireAll(GridVersion grid, Dictionary<int, MysteryAnswer> answers, Dictionary<string, string> errors, bool onlyYesNo = false)
+    internal static void RequireAll(GridVersion grid, Dictionary<int, MysteryAnswer> answers, Dictionary<string, string> errors, bool onlyYesNo = false)
     {
         foreach (var criterion in grid.Criteria.Where(c => !answers.ContainsKey(c.Id) && (!onlyYesNo || c.Kind == CriterionKind.OuiNon)))
         {

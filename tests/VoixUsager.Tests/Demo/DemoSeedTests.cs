@@ -77,7 +77,7 @@ public sealed class DemoSeedTests
         var closed = await db.MysteryCampaigns.SingleAsync(c => c.EvaluatedPrefectureId == drome.Id && c.ClosedAtUtc != null);
         Assert.True(closed.EndsOn < today);
         var results = await scope.ServiceProvider.GetRequiredService<MysteryResultsService>()
-            .ComputeAsync(drome.Id, closed.Id, null, SnapshotService.StrengthAt, SnapshotService.RecommendAt, CancellationToken.None);
+            .ComputeAsync(drome.Id, closed.Id, null, CancellationToken.None);
         Assert.Equal(20, results.Calls.Submitted);
         Assert.Equal(24, results.Emails.Submitted);
         Assert.Equal((14, 7, 3), (results.Emails.WithinDeadline, results.Emails.Late, results.Emails.NoReply));
