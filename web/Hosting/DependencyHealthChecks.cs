@@ -66,11 +66,11 @@ public sealed class SmtpHealthCheck(IOptions<EmailOptions> options) : IHealthChe
             };
             await client.ConnectAsync(smtp.Host!.Trim(), smtp.Port, security, timeout.Token);
             await client.DisconnectAsync(quit: true, timeout.Token);
-            return HealthCheckResult.Healthy($"Serveur SMTP {smtp.Host}:{smtp.Port} joignable.");
+            return HealthCheckResult.Healthy("Serveur SMTP joignable.");
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return HealthCheckResult.Degraded($"Serveur SMTP {smtp.Host}:{smtp.Port} injoignable : les courriels attendent son retour.", exception);
+            return HealthCheckResult.Degraded("Serveur SMTP injoignable : les courriels attendent son retour.", exception);
         }
     }
 }
@@ -87,8 +87,8 @@ public static class HealthResponse
             dependances = report.Entries.ToDictionary(e => e.Key, e => new
             {
                 status = e.Value.Status.ToString(),
+                // The exception stays in the log: /health is public, its message may name hosts and ports.
                 description = e.Value.Description,
-                erreur = e.Value.Exception?.Message,
             }),
         };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));

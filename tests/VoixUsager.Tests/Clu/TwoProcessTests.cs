@@ -170,7 +170,7 @@ public sealed class TwoProcessTests : IAsyncLifetime
             {
                 return false;
             }
-        }, TimeSpan.FromSeconds(90), "the web to migrate and answer");
+        }, TimeSpan.FromSeconds(240), "the web to migrate and answer");
         return web;
     }
 
@@ -183,6 +183,9 @@ public sealed class TwoProcessTests : IAsyncLifetime
     [Fact]
     public async Task Worker_killed_mid_summary_or_mail_server_down_still_delivers_exactly_once()
     {
+        // One job at a time in the worker: the copy killed is the only one running, so what it had done
+        // at the kill is known exactly (two copies at once are the next test's subject).
+        _environment["Jobs__WorkerCount"] = "1";
         var web = await StartWebAsync();
         var worker = Start(Built("worker", "VoixUsager.Worker.dll"));
 
@@ -191,7 +194,7 @@ public sealed class TwoProcessTests : IAsyncLifetime
         _smtp.Hold("tue2@allier.test");
         await CreateCluAsync("tue");
         TriggerDueJob();
-        await WaitForAsync(() => Task.FromResult(_smtp.IsHolding("tue2@allier.test")), TimeSpan.FromSeconds(90), "the second summary to reach the mail server");
+        await WaitForAsync(() => Task.FromResult(_smtp.IsHolding("tue2@allier.test")), TimeSpan.FromSeconds(180), "the second summary to reach the mail server");
         worker.Kill(entireProcessTree: true);
         await worker.WaitForExitAsync();
         Assert.Equal(["tue1@allier.test"], ReceivedBy("tue"));
@@ -202,7 +205,7 @@ public sealed class TwoProcessTests : IAsyncLifetime
         // A new worker takes the job over once it is invisible no more; the message the dead worker
         // held is sent once its claim expires.
         worker = Start(Built("worker", "VoixUsager.Worker.dll"));
-        await WaitForAsync(async () => (await StatusesAsync("tue")).Values.All(s => s == DeliveryStatus.Envoye), TimeSpan.FromSeconds(120), "the restarted worker to finish the batch");
+        await WaitForAsync(async () => (await StatusesAsync("tue")).Values.All(s => s == DeliveryStatus.Envoye), TimeSpan.FromSeconds(240), "the restarted worker to finish the batch");
         await Task.Delay(TimeSpan.FromSeconds(4));
         Assert.Equal(["tue1@allier.test", "tue2@allier.test", "tue3@allier.test", "tue4@allier.test"], ReceivedBy("tue"));
         await using (var db = Db())
@@ -220,11 +223,11 @@ public sealed class TwoProcessTests : IAsyncLifetime
         {
             await using var db = Db();
             return await db.CluDeliveries.CountAsync(d => d.RecipientEmail.StartsWith("panne") && d.Status == DeliveryStatus.Echec) == 4;
-        }, TimeSpan.FromSeconds(90), "the failure to be recorded");
+        }, TimeSpan.FromSeconds(180), "the failure to be recorded");
 
         await _smtp.StartAsync();
         TriggerDueJob();
-        await WaitForAsync(async () => (await StatusesAsync("panne")).Values.All(s => s == DeliveryStatus.Envoye), TimeSpan.FromSeconds(120), "the summaries after the mail server came back");
+        await WaitForAsync(async () => (await StatusesAsync("panne")).Values.All(s => s == DeliveryStatus.Envoye), TimeSpan.FromSeconds(240), "the summaries after the mail server came back");
         await Task.Delay(TimeSpan.FromSeconds(4));
         Assert.Equal(["panne1@allier.test", "panne2@allier.test", "panne3@allier.test", "panne4@allier.test"], ReceivedBy("panne"));
         Assert.Equal(["tue1@allier.test", "tue2@allier.test", "tue3@allier.test", "tue4@allier.test"], ReceivedBy("tue"));
@@ -246,7 +249,7 @@ public sealed class TwoProcessTests : IAsyncLifetime
         await CreateCluAsync("double", members: 6);
         TriggerDueJob();
         await WaitForAsync(async () => (await StatusesAsync("double")) is { Count: 6 } all && all.Values.All(s => s == DeliveryStatus.Envoye),
-            TimeSpan.FromSeconds(150), "the six summaries");
+            TimeSpan.FromSeconds(240), "the six summaries");
         // Any second copy of a message would be on its way now.
         await Task.Delay(TimeSpan.FromSeconds(8));
 

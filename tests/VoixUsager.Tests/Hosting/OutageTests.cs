@@ -105,4 +105,26 @@ public sealed class OutageTests : IAsyncLifetime
         Assert.Equal("Healthy", down.GetProperty("dependances").GetProperty("smtp").GetProperty("status").GetString());
         Assert.True(down.GetProperty("dependances").TryGetProperty("hangfire", out _));
     }
+
+    [Fact]
+    public async Task Health_says_the_mail_server_is_down_without_taking_the_site_out_of_rotation()
+    {
+        int closedPort;
+        using (var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            closedPort = ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        using var app = new VoixUsagerAppFactory { SmtpPort = closedPort };
+        var response = await app.CreateBrowserLikeClient().GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var health = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("Degraded", health.GetProperty("status").GetString());
+        var smtp = health.GetProperty("dependances").GetProperty("smtp");
+        Assert.Equal("Degraded", smtp.GetProperty("status").GetString());
+        Assert.Equal("Serveur SMTP injoignable : les courriels attendent son retour.", smtp.GetProperty("description").GetString());
+        Assert.Equal("Healthy", health.GetProperty("dependances").GetProperty("database").GetProperty("status").GetString());
+    }
 }

@@ -79,7 +79,7 @@ public class IndexModel : PageModel
         413 => ("Envoi trop volumineux", "Les données envoyées dépassent la taille autorisée. Rien n’a été enregistré : raccourcissez votre texte et réessayez."),
         415 => ("Format non pris en charge", "Les données doivent être envoyées depuis le formulaire. Rien n’a été enregistré."),
         429 => ("Trop de demandes", "Vous avez envoyé trop de réponses en peu de temps. Rien n’a été enregistré. Patientez une minute avant de réessayer."),
-        503 => ("Service momentanément indisponible", "Le service ne peut pas répondre pour le moment. Rien n’a été perdu de ce qui était déjà enregistré, mais ce que vous venez d’envoyer ne l’a pas été. Réessayez dans quelques minutes."),
+        503 => ("Service momentanément indisponible", "Le service ne peut pas répondre pour le moment. Ce qui était déjà enregistré est conservé ; si vous veniez d’envoyer un formulaire, il n’a pas été enregistré. Réessayez dans quelques minutes."),
         >= 500 => ("Erreur inattendue", "Désolé, le service rencontre un problème. Rien n’a été enregistré. Réessayez dans quelques instants."),
         _ => ("Erreur", "La demande n’a pas pu aboutir. Rien n’a été enregistré."),
     };
