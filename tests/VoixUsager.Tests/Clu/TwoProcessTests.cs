@@ -43,6 +43,8 @@ public sealed class TwoProcessTests : IAsyncLifetime
         {
             ["DOTNET_ENVIRONMENT"] = "Production",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            // Production answers only the host names it is configured for; the test calls it by address.
+            ["AllowedHosts"] = "127.0.0.1",
             ["Database__Provider"] = "Postgres",
             ["Database__ConnectionString"] = _connectionString,
             ["Demo__Seed"] = "false",
