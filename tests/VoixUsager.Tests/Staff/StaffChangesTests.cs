@@ -15,6 +15,19 @@ namespace VoixUsager.Tests.Staff;
 /// <summary>What the quality team types reaches the database whole, or not at all, with its audit entry.</summary>
 public sealed class StaffChangesTests : ResultsPages.CantalResultsTest
 {
+    /// <summary>A database trigger that refuses every audit entry, in each provider's own dialect.</summary>
+    private Task RefuseAuditEntriesAsync(bool refuse) => App.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
+        (TestDatabase.IsPostgres, refuse) switch
+        {
+            (false, true) => "CREATE TRIGGER refuse_audit BEFORE INSERT ON AuditEntries BEGIN SELECT RAISE(ABORT, 'journal indisponible'); END;",
+            (false, false) => "DROP TRIGGER refuse_audit;",
+            (true, true) => """
+                CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'journal indisponible'; END $$;
+                CREATE TRIGGER refuse_audit BEFORE INSERT ON "AuditEntries" FOR EACH ROW EXECUTE FUNCTION refuse_audit();
+                """,
+            (true, false) => "DROP TRIGGER refuse_audit ON \"AuditEntries\"; DROP FUNCTION refuse_audit();",
+        }));
+
     [Fact]
     public async Task Answer_typed_on_a_suggestion_is_saved_and_shown()
     {
@@ -164,13 +177,13 @@ public sealed class StaffChangesTests : ResultsPages.CantalResultsTest
             return await act(scope.ServiceProvider);
         }
 
-        await App.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("CREATE TRIGGER refuse_audit BEFORE INSERT ON AuditEntries BEGIN SELECT RAISE(ABORT, 'journal indisponible'); END;"));
+        await RefuseAuditEntriesAsync(refuse: true);
 
         var exception = await Assert.ThrowsAnyAsync<Exception>(RunAsync);
 
         Assert.Contains("journal indisponible", (exception.InnerException ?? exception).Message);
         Assert.Equal(before, await counts());
-        await App.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DROP TRIGGER refuse_audit;"));
+        await RefuseAuditEntriesAsync(refuse: false);
         Assert.IsType<ChangeResult.Done>(await RunAsync());
         Assert.NotEqual(before, await counts());
     }
@@ -200,14 +213,14 @@ public sealed class StaffChangesTests : ResultsPages.CantalResultsTest
         };
         var counts = () => App.WithDbAsync(async d => (await d.GridVersions.CountAsync(), await d.ResultsSnapshots.CountAsync(), await d.IndicatorValues.CountAsync(), await d.AuditEntries.CountAsync()));
         var before = await counts();
-        await App.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("CREATE TRIGGER refuse_audit BEFORE INSERT ON AuditEntries BEGIN SELECT RAISE(ABORT, 'journal indisponible'); END;"));
+        await RefuseAuditEntriesAsync(refuse: true);
 
         var refused = await post();
 
         // The database refused the write: a server error, and nothing half-stored.
         Assert.True((int)refused.StatusCode >= 500, $"{(int)refused.StatusCode}");
         Assert.Equal(before, await counts());
-        await App.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DROP TRIGGER refuse_audit;"));
+        await RefuseAuditEntriesAsync(refuse: false);
         Assert.Equal(HttpStatusCode.Redirect, (await post()).StatusCode);
         Assert.NotEqual(before, await counts());
     }
