@@ -43,6 +43,14 @@ public abstract class ResultsPageModel(AppDbContext db, StaffUser staff) : Staff
     /// <summary>The query string that reproduces the current filters, for chart and export links.</summary>
     public string FilterQuery { get; private set; } = "";
 
+    private Dictionary<string, string> filterRouteData = [];
+
+    /// <summary>
+    /// The same filters as <see cref="FilterQuery"/>, as route values for asp-all-route-data: a fresh copy each
+    /// time, because the anchor tag helper adds its asp-route-* values to the dictionary it is given.
+    /// </summary>
+    public IDictionary<string, string> FilterRouteData() => new Dictionary<string, string>(filterRouteData);
+
     /// <summary>Resolves the préfecture and loads the filter choices; null when the caller may go on.</summary>
     protected async Task<IActionResult?> ResolveAsync(CancellationToken cancellationToken)
     {
@@ -161,16 +169,20 @@ public abstract class ResultsPageModel(AppDbContext db, StaffUser staff) : Staff
 
         Filter = new SurveyFilter(campaign, from, to, Int("site"), channel, Int("motif"));
         var query = new List<string>();
+        var routeData = new Dictionary<string, string>();
         if (staff.IsAdministrateur)
         {
             query.Add($"prefecture={PrefectureId}");
+            routeData["prefecture"] = PrefectureId.ToString(CultureInfo.InvariantCulture);
         }
 
         void Add(string name, object? value)
         {
             if (value is not null)
             {
-                query.Add($"{name}={Uri.EscapeDataString(Convert.ToString(value, CultureInfo.InvariantCulture)!)}");
+                var text = Convert.ToString(value, CultureInfo.InvariantCulture)!;
+                query.Add($"{name}={Uri.EscapeDataString(text)}");
+                routeData[name] = text;
             }
         }
 
@@ -181,6 +193,7 @@ public abstract class ResultsPageModel(AppDbContext db, StaffUser staff) : Staff
         Add("canal", Filter.Channel);
         Add("motif", Filter.MotifOptionId);
         FilterQuery = string.Join('&', query);
+        filterRouteData = routeData;
         return Filter;
     }
 
@@ -228,13 +241,25 @@ public abstract class ResultsPageModel(AppDbContext db, StaffUser staff) : Staff
     /// <summary>The préfecture part of a link, for administrators who chose one.</summary>
     public string PrefectureQuery => staff.IsAdministrateur ? $"prefecture={PrefectureId}" : "";
 
+    /// <summary>The préfecture part of a link, as route values for asp-all-route-data.</summary>
+    /// <remarks>A fresh dictionary each time: the anchor tag helper adds its asp-route-* values to it.</remarks>
+    public IDictionary<string, string> PrefectureRouteData() => staff.IsAdministrateur
+        ? new Dictionary<string, string> { ["prefecture"] = PrefectureId.ToString(CultureInfo.InvariantCulture) }
+        : new Dictionary<string, string>();
+
     /// <summary>The route values of a link or redirect that stays on the same préfecture, plus <paramref name="values"/>.</summary>
     protected Microsoft.AspNetCore.Routing.RouteValueDictionary PrefectureRoute(object? values = null)
     {
-        var route = new Microsoft.AspNetCore.Routing.RouteValueDictionary(values);
+        // The préfecture comes first, as in every other results link.
+        var route = new Microsoft.AspNetCore.Routing.RouteValueDictionary();
         if (staff.IsAdministrateur)
         {
             route["prefecture"] = PrefectureId;
+        }
+
+        foreach (var (name, value) in new Microsoft.AspNetCore.Routing.RouteValueDictionary(values))
+        {
+            route[name] = value;
         }
 
         return route;

@@ -7,7 +7,7 @@ namespace VoixUsager.Web.Pages.Compte;
 
 public class DeconnexionModel(SignInManager<AppUser> signIn, UserManager<AppUser> users) : PageModel
 {
-    public IActionResult OnGet() => LocalRedirect("/espace");
+    public IActionResult OnGet() => RedirectToPage("/Espace/Index");
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -20,6 +20,6 @@ public class DeconnexionModel(SignInManager<AppUser> signIn, UserManager<AppUser
         }
 
         await signIn.SignOutAsync();
-        return LocalRedirect("/connexion");
+        return RedirectToPage("/Connexion/Index");
     }
 }

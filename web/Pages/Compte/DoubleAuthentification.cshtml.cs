@@ -61,7 +61,7 @@ public class DoubleAuthentificationModel(UserManager<AppUser> users, SignInManag
         await users.ResetAccessFailedCountAsync(user!);
         // The session now carries the proof of a second factor, as a sign-in with the code would.
         await signIn.SignInWithClaimsAsync(user!, isPersistent: false, [new Claim("amr", "mfa")]);
-        return LocalRedirect("/espace");
+        return RedirectToPage("/Espace/Index");
     }
 
     private async Task<bool> LoadAsync()

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using VoixUsager.Auditing;
@@ -28,6 +29,11 @@ public class JournalModel(AppDbContext db, StaffUser staff) : PageModel
     public int PageNumber { get; set; } = 1;
 
     public bool HasNext { get; private set; }
+
+    // "page" is the route value Razor Pages reserves for the page's own name, so the page number cannot go
+    // through the route values: routing gives the path, the page number is appended.
+    public string PageLink(int pageNumber) =>
+        QueryHelpers.AddQueryString(Url.Page("/Qualite/Journal")!, "page", pageNumber.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {

@@ -65,7 +65,7 @@ public abstract class MysteryRecordPageModel(MysteryRecordService records, Staff
         switch (result)
         {
             case MysterySaveResult.Saved saved:
-                return Redirect($"/referent/{(channel == MysteryChannel.Appel ? "appel" : "courriel")}/{scenarioId}?enregistre={(saved.Status == RecordStatus.Soumis ? "soumis" : "brouillon")}");
+                return RedirectToPage(channel == MysteryChannel.Appel ? "/Referent/Appel" : "/Referent/Courriel", new { scenarioId, enregistre = saved.Status == RecordStatus.Soumis ? "soumis" : "brouillon" });
             case MysterySaveResult.NotAssigned:
                 return await NotYoursAsync(scenarioId, cancellationToken);
         }

@@ -110,7 +110,7 @@ public class CluDetailModel(AppDbContext db, StaffUser staff, CluSummaryJob summ
 
         Staff.Audit(Db, SentToSelfAction, nameof(CluMeeting), id, PrefectureId, sent[0].MessageId);
         await Db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/resultats/clu/{id}?{(PrefectureQuery.Length > 0 ? PrefectureQuery + "&" : "")}envoye=1");
+        return RedirectToPage(PrefectureRoute(new { id, envoye = 1 }));
     }
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)

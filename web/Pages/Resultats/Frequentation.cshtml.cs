@@ -70,7 +70,7 @@ public class FrequentationModel(AppDbContext db, StaffUser staff) : ResultsPageM
 
         Staff.Audit(Db, "frequentation.saisie", nameof(SiteMonthlyVisitors), SiteId, PrefectureId, $"{month:yyyy-MM} : {visitors}");
         await Db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/resultats/frequentation{(PrefectureQuery.Length > 0 ? "?" + PrefectureQuery : "")}");
+        return RedirectToPage(PrefectureRoute());
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

@@ -61,11 +61,8 @@ public class IndicateursModel(AppDbContext db, StaffUser staff, IndicatorService
         Staff.Audit(Db, "indicateur.modifie", nameof(IndicatorValue), code, PrefectureId, $"{Year}{(Semester is { } s ? $" S{s}" : "")} : cible {target}, valeur {value}");
         await Db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return Redirect($"/resultats/indicateurs?{PeriodQuery}");
+        return RedirectToPage(PrefectureRoute(new { annee = Year, semestre = Semester }));
     }
-
-    public string PeriodQuery =>
-        $"{(PrefectureQuery.Length > 0 ? PrefectureQuery + "&" : "")}annee={Year}{(Semester is { } s ? $"&semestre={s}" : "")}";
 
     private async Task<IActionResult?> PrepareAsync(CancellationToken cancellationToken)
     {

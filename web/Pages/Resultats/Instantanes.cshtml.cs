@@ -64,7 +64,7 @@ public class InstantanesModel(AppDbContext db, StaffUser staff, SnapshotService 
         Staff.Audit(Db, "instantane.cree", nameof(ResultsSnapshot), snapshot.Id, PrefectureId, snapshot.Description);
         await Db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return Redirect($"/resultats/instantanes/{snapshot.Id}");
+        return RedirectToPage("/Resultats/Instantane", new { id = snapshot.Id });
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

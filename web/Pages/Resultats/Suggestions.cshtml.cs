@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using VoixUsager.Data;
 using VoixUsager.Data.EntityConfigurations;
@@ -104,8 +105,19 @@ public class SuggestionsModel(AppDbContext db, StaffUser staff, FranceClock cloc
         review.ReviewedAtUtc = clock.UtcNow;
         Staff.Audit(Db, retained ? "suggestion.retenue" : "suggestion.non-retenue", "SurveyAnswer", answerId, prefectureId, review.Response);
         await Db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/resultats/suggestions?{(PrefectureQuery.Length > 0 ? PrefectureQuery + "&" : "")}page={PageNumber}#suggestion-{answerId}");
+        return LocalRedirect(WithPageNumber(Url.Page("/Resultats/Suggestions", null, PrefectureRoute(), null, null, $"suggestion-{answerId}")!, [], PageNumber));
     }
+
+    /// <summary>The link to another page of the same search.</summary>
+    public string PageLink(int pageNumber) => WithPageNumber(
+        Url.Page("/Resultats/Suggestions", PrefectureRoute())!,
+        [new("q", Search ?? ""), new("retenues", RetainedOnly ? "true" : "false")],
+        pageNumber);
+
+    // "page" is the route value Razor Pages reserves for the page's own name, so the page number cannot go
+    // through the route values: routing gives the path and the préfecture, the rest is appended (before any fragment).
+    private static string WithPageNumber(string url, KeyValuePair<string, string?>[] query, int pageNumber) =>
+        QueryHelpers.AddQueryString(url, [.. query, new("page", pageNumber.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

@@ -54,7 +54,7 @@ public class NouvelleModel(AppDbContext db, MysteryCampaignPlanner planner, Staf
             return Invalid(StatusCodes.Status422UnprocessableEntity);
         }
 
-        return Redirect("/administration/campagnes-mysteres");
+        return RedirectToPage("/Administration/CampagnesMysteres/Index");
     }
 
     private static DateOnly? ParseDate(string? value) =>
