@@ -18,6 +18,7 @@ public static partial class AuditLabels
         ["courriel.soumis"] = "Fiche de courriel mystère soumise",
         ["courriel.corrige"] = "Fiche de courriel mystère corrigée",
         ["campagne-mystere.creee"] = "Campagne d’enquêtes mystères créée",
+        ["campagne-mystere.close"] = "Campagne d’enquêtes mystères close",
         ["campagne.creee"] = "Campagne d’enquête créée",
         ["campagne.close"] = "Campagne d’enquête close",
         ["clu.cree"] = "Comité local des usagers créé",

@@ -71,6 +71,12 @@ public sealed class ResultsLayoutBrowserTests(ResultsLayoutBrowserFixture fixtur
 
         var globalRow = rates.Locator("tbody tr", new() { HasText = "Globalement" });
         await AssertOnScreenAsync(globalRow.Locator("td").Last, "the trend of overall satisfaction");
+
+        // The demo's trend is a full sentence; laid out on one line it pushed the column past 1280 px.
+        await globalRow.Locator("td").Last.EvaluateAsync("(cell, text) => cell.textContent = text",
+            "Hausse de 13,2 points par rapport à la campagne précédente, supérieure à ce que le hasard expliquerait (p < 0,001).");
+        var widths = await rates.EvaluateAsync<int[]>("t => [Math.round(t.getBoundingClientRect().width), t.closest('.fr-table__container').clientWidth]");
+        Assert.True(widths[0] <= widths[1], $"with a long trend the table is {widths[0]} px wide in a {widths[1]} px container: « Évolution » needs a sideways scroll");
         foreach (var export in new[] { "Réponses anonymisées (CSV)", "Classeur de tous les résultats (XLSX)" })
         {
             var link = page.GetByRole(AriaRole.Link, new() { Name = export, Exact = true });

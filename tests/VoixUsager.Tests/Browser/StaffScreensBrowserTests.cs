@@ -180,6 +180,10 @@ public sealed class StaffScreensBrowserTests(StaffScreensFixture fixture) : Brow
         var page = await SignedInAsync(email, 375, 800);
         await page.GotoAsync(fixture.BaseUrl + path);
 
+        // Only the table scrolls sideways, never the page (the links' hidden labels once leaked out of it).
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        Assert.True(widths[0] <= widths[1], $"{path} is {widths[0]} px wide on a {widths[1]} px phone: the whole page scrolls sideways");
+
         var menu = page.GetByRole(AriaRole.Button, new() { Name = "Menu" });
         await AssertVisibleAsync(page, menu, "the menu button");
         await menu.ClickAsync();

@@ -330,6 +330,7 @@ public sealed class AuditLabelsTests
     [InlineData("campagne.creee", "Campagne d’enquête créée")]
     [InlineData("appel.corrige", "Fiche d’appel mystère corrigée")]
     [InlineData("rappel.referent", "Rappel envoyé à un référent")]
+    [InlineData("campagne-mystere.close", "Campagne d’enquêtes mystères close")]
     public void Actions_read_in_french(string code, string expected) => Assert.Equal(expected, VoixUsager.Auditing.AuditLabels.Action(code));
 
     [Theory]
