@@ -18,16 +18,8 @@ public sealed class ResultsBrowserTests(ResultsBrowserFixture fixture) : Browser
     [Fact]
     public async Task Quality_team_signs_in_with_its_second_factor_and_the_dashboards_pass_axe()
     {
-        var page = await fixture.NewPageAsync(1280, 900);
-        await page.GotoAsync($"{fixture.BaseUrl}/connexion");
-        await page.GetByLabel("Adresse électronique").FillAsync(StaffTestData.Email("Qualite", "cantal"));
-        await page.GetByLabel("Mot de passe").FillAsync(StaffTestData.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await page.WaitForURLAsync("**/connexion/code**");
-        await Accessibility.AssertNoWcag21AAViolationAsync(page, "the code page");
-        await page.GetByLabel("Code à 6 chiffres").FillAsync(Totp.Code(StaffTestData.AuthenticatorKey));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Valider" }).ClickAsync();
-        await page.WaitForURLAsync("**/espace");
+        var page = await fixture.SignedInPageAsync(StaffTestData.Email("Qualite", "cantal"), StaffTestData.Password, StaffTestData.AuthenticatorKey, 1280,
+            onCodePage: codePage => Accessibility.AssertNoWcag21AAViolationAsync(codePage, "the code page"));
         await Accessibility.AssertNoWcag21AAViolationAsync(page, "the staff home");
 
         foreach (var path in new[] { $"/resultats?campagne={fixture.Ids.CurrentCampaignId}", "/resultats/mystere", "/resultats/suggestions", "/resultats/indicateurs", "/resultats/frequentation", "/resultats/instantanes", "/resultats/clu", "/resultats/campagnes", "/qualite/journal", "/qualite/utilisateurs", $"/qualite/mystere/{fixture.Ids.Staff.CampaignId}" })

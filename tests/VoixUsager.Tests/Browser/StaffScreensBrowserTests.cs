@@ -53,23 +53,9 @@ public sealed class StaffScreensBrowserTests(StaffScreensFixture fixture) : Brow
 {
     protected override BrowserFixture Browser => fixture;
 
-    private async Task<IPage> SignedInAsync(string email, int width, int height = 900)
-    {
-        var page = await fixture.NewPageAsync(width, height);
-        await page.GotoAsync($"{fixture.BaseUrl}/connexion");
-        await page.GetByLabel("Adresse électronique").FillAsync(email);
-        await page.GetByLabel("Mot de passe").FillAsync(StaffTestData.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        if (!email.StartsWith("referent", StringComparison.Ordinal))
-        {
-            await page.WaitForURLAsync("**/connexion/code**");
-            await page.GetByLabel("Code à 6 chiffres").FillAsync(Totp.Code(StaffTestData.AuthenticatorKey));
-            await page.GetByRole(AriaRole.Button, new() { Name = "Valider" }).ClickAsync();
-        }
-
-        await page.WaitForURLAsync("**/espace");
-        return page;
-    }
+    private Task<IPage> SignedInAsync(string email, int width, int height = 900) =>
+        fixture.SignedInPageAsync(email, StaffTestData.Password,
+            email.StartsWith("referent", StringComparison.Ordinal) ? null : StaffTestData.AuthenticatorKey, width, height);
 
     /// <summary>
     /// The element is on screen without scrolling sideways: inside the viewport and inside the table's
