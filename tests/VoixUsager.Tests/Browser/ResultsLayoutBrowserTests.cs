@@ -25,24 +25,19 @@ public sealed class ResultsLayoutBrowserTests(ResultsLayoutBrowserFixture fixtur
 
     private async Task<(IPage Page, List<string> Errors)> SignedInAsync()
     {
-        var page = await fixture.NewPageAsync(Width, Height);
         var errors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
+        var page = await fixture.SignedInPageAsync(StaffTestData.Email("Qualite", "cantal"), StaffTestData.Password, StaffTestData.AuthenticatorKey, Width, Height,
+            onNewPage: page =>
             {
-                errors.Add($"{page.Url}: {message.Text}");
-            }
-        };
-        page.PageError += (_, error) => errors.Add($"{page.Url}: {error}");
-        await page.GotoAsync($"{fixture.BaseUrl}/connexion");
-        await page.GetByLabel("Adresse électronique").FillAsync(StaffTestData.Email("Qualite", "cantal"));
-        await page.GetByLabel("Mot de passe").FillAsync(StaffTestData.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await page.WaitForURLAsync("**/connexion/code**");
-        await page.GetByLabel("Code à 6 chiffres").FillAsync(Totp.Code(StaffTestData.AuthenticatorKey));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Valider" }).ClickAsync();
-        await page.WaitForURLAsync("**/espace");
+                page.Console += (_, message) =>
+                {
+                    if (message.Type == "error")
+                    {
+                        errors.Add($"{page.Url}: {message.Text}");
+                    }
+                };
+                page.PageError += (_, error) => errors.Add($"{page.Url}: {error}");
+            });
         return (page, errors);
     }
 
