@@ -61,13 +61,7 @@ public static class HangfireRegistration
         // process (tests) must not share or swap each other's storage.
         JobStorage storage = database.Provider switch
         {
-            DatabaseProvider.SqlServer => new SqlServerStorage(database.ConnectionString, new SqlServerStorageOptions
-            {
-                SlidingInvisibilityTimeout = TimeSpan.FromSeconds(jobs.InvisibilityTimeoutSeconds),
-                QueuePollInterval = TimeSpan.FromSeconds(jobs.PollSeconds),
-                PrepareSchemaIfNecessary = true,
-                SchemaName = "hangfire",
-            }),
+            DatabaseProvider.SqlServer => new SqlServerStorage(database.ConnectionString, SqlServerOptions(jobs)),
             DatabaseProvider.Postgres => new PostgreSqlStorage(
                 new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(database.ConnectionString!, PostgresOptions(jobs)),
                 PostgresOptions(jobs)),
@@ -95,6 +89,17 @@ public static class HangfireRegistration
         return services;
     }
 
+    /// <summary>Hangfire's tables live in this schema of the application's own database (documented in the READMEs).</summary>
+    public const string Schema = "hangfire";
+
+    public static SqlServerStorageOptions SqlServerOptions(JobsOptions jobs) => new()
+    {
+        SlidingInvisibilityTimeout = TimeSpan.FromSeconds(jobs.InvisibilityTimeoutSeconds),
+        QueuePollInterval = TimeSpan.FromSeconds(jobs.PollSeconds),
+        PrepareSchemaIfNecessary = true,
+        SchemaName = Schema,
+    };
+
     private static PostgreSqlStorageOptions PostgresOptions(JobsOptions jobs) => new()
     {
         InvisibilityTimeout = TimeSpan.FromSeconds(jobs.InvisibilityTimeoutSeconds),
@@ -102,7 +107,7 @@ public static class HangfireRegistration
         DistributedLockTimeout = TimeSpan.FromSeconds(jobs.InvisibilityTimeoutSeconds),
         QueuePollInterval = TimeSpan.FromSeconds(jobs.PollSeconds),
         PrepareSchemaIfNecessary = true,
-        SchemaName = "hangfire",
+        SchemaName = Schema,
     };
 
     /// <summary>The hour (Paris time) at which the due CLU summaries are sent each day.</summary>

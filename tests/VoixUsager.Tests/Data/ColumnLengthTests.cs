@@ -14,26 +14,31 @@ namespace VoixUsager.Tests.Data;
 /// </summary>
 public sealed class ColumnLengthTests : IDisposable
 {
-    /// <summary>Text columns without a length, on purpose.</summary>
-    private static readonly HashSet<string> Unbounded =
-    [
-        // Written by the application only, and as long as they need to be.
-        "ResultsSnapshot.FiguresJson",
-        "DataProtectionKeyRecord.Xml",
-        // ASP.NET Core Identity's own columns.
-        "AppUser.PasswordHash", "AppUser.SecurityStamp", "AppUser.ConcurrencyStamp", "AppUser.PhoneNumber",
-        "IdentityRole.ConcurrencyStamp",
-        "IdentityRoleClaim<string>.ClaimType", "IdentityRoleClaim<string>.ClaimValue",
-        "IdentityUserClaim<string>.ClaimType", "IdentityUserClaim<string>.ClaimValue",
-        "IdentityUserLogin<string>.ProviderDisplayName",
-        "IdentityUserToken<string>.Value",
-        // Identity's keys: each provider gives a string key the length its indexes allow (nvarchar(450) on SQL Server).
-        "AppUser.Id", "IdentityRole.Id",
-        "IdentityRoleClaim<string>.RoleId", "IdentityUserClaim<string>.UserId",
-        "IdentityUserLogin<string>.LoginProvider", "IdentityUserLogin<string>.ProviderKey", "IdentityUserLogin<string>.UserId",
-        "IdentityUserRole<string>.UserId", "IdentityUserRole<string>.RoleId",
-        "IdentityUserToken<string>.UserId", "IdentityUserToken<string>.LoginProvider", "IdentityUserToken<string>.Name",
-    ];
+    /// <summary>Text columns without a length, on purpose, each with the reason.</summary>
+    internal static readonly Dictionary<string, string> Unbounded = new()
+    {
+        ["ResultsSnapshot.FiguresJson"] = "written by the application only (the frozen figures), as long as they need to be",
+        ["DataProtectionKeyRecord.Xml"] = "written by ASP.NET Core data protection only, a key ring entry of its own size",
+        ["AppUser.PasswordHash"] = "ASP.NET Core Identity's own column, written by Identity",
+        ["AppUser.SecurityStamp"] = "ASP.NET Core Identity's own column, written by Identity",
+        ["AppUser.ConcurrencyStamp"] = "ASP.NET Core Identity's own column, written by Identity",
+        ["AppUser.PhoneNumber"] = "ASP.NET Core Identity's own column, never filled by the application",
+        ["IdentityRole.ConcurrencyStamp"] = "ASP.NET Core Identity's own column, written by Identity",
+        ["IdentityRoleClaim<string>.ClaimType"] = "ASP.NET Core Identity's own column, not used by the application",
+        ["IdentityRoleClaim<string>.ClaimValue"] = "ASP.NET Core Identity's own column, not used by the application",
+        ["IdentityUserClaim<string>.ClaimType"] = "ASP.NET Core Identity's own column, not used by the application",
+        ["IdentityUserClaim<string>.ClaimValue"] = "ASP.NET Core Identity's own column, not used by the application",
+        ["IdentityUserLogin<string>.ProviderDisplayName"] = "ASP.NET Core Identity's own column, not used by the application",
+        ["IdentityUserToken<string>.Value"] = "ASP.NET Core Identity's own column: the authenticator key and recovery codes, written by Identity",
+        // Foreign keys of Identity's tables: their columns take the length of the key they refer to
+        // (AppUserConfiguration.IdMaxLength); SqlServerModelTests holds each foreign key's store type to its key's.
+        ["IdentityRoleClaim<string>.RoleId"] = "foreign key to an account role, as long as the role id",
+        ["IdentityUserClaim<string>.UserId"] = "foreign key to an account, as long as the account id",
+        ["IdentityUserLogin<string>.UserId"] = "foreign key to an account, as long as the account id",
+        ["IdentityUserRole<string>.UserId"] = "foreign key to an account, as long as the account id",
+        ["IdentityUserRole<string>.RoleId"] = "foreign key to an account role, as long as the role id",
+        ["IdentityUserToken<string>.UserId"] = "foreign key to an account, as long as the account id",
+    };
 
     /// <summary>Staff form inputs that are not stored as typed, and why a column length does not apply.</summary>
     private static readonly Dictionary<string, string> NotStoredAsText = new()
@@ -56,50 +61,43 @@ public sealed class ColumnLengthTests : IDisposable
         ["CluInput.DaysBefore"] = "parsed to a number",
     };
 
-    private readonly VoixUsagerAppFactory _app = new();
+    private VoixUsagerAppFactory? _appFactory;
 
-    public void Dispose() => _app.Dispose();
+    // Created on first use: the SQL Server model test needs no application.
+    private VoixUsagerAppFactory App => _appFactory ??= new VoixUsagerAppFactory();
 
-    private static string Name(Type type) => type.IsGenericType ? $"{type.Name[..type.Name.IndexOf('`')]}<{string.Join(",", type.GetGenericArguments().Select(a => a.Name.ToLowerInvariant()))}>" : type.Name;
+    public void Dispose() => _appFactory?.Dispose();
+
+    /// <summary>The configuration constant of the application's own entities' columns; none for Identity's.</summary>
+    private static int? Constant(Microsoft.EntityFrameworkCore.Metadata.IEntityType entity, Microsoft.EntityFrameworkCore.Metadata.IProperty property) =>
+        (property.PropertyInfo?.DeclaringType ?? entity.ClrType).Assembly == typeof(AppDbContext).Assembly
+            ? ColumnLengthAttribute.MaxLengthOf(entity.ClrType, property.Name)
+            : null;
 
     [Fact]
     public async Task Every_text_column_has_the_length_of_its_configuration_constant()
     {
-        var problems = await _app.WithDbAsync(db =>
-        {
-            var found = new List<string>();
-            foreach (var entity in db.Model.GetEntityTypes())
-            {
-                foreach (var property in entity.GetDeclaredProperties().Where(p => (p.GetTypeMapping().Converter?.ProviderClrType ?? p.ClrType) == typeof(string)))
-                {
-                    var name = $"{Name(entity.ClrType)}.{property.Name}";
-                    var max = property.GetMaxLength();
-                    if (Unbounded.Contains(name))
-                    {
-                        if (max is not null)
-                        {
-                            found.Add($"{name} is listed as unbounded but has a length of {max}");
-                        }
-
-                        continue;
-                    }
-
-                    if (max is null)
-                    {
-                        found.Add($"{name} has no length");
-                    }
-                    else if ((property.PropertyInfo?.DeclaringType ?? entity.ClrType).Assembly == typeof(AppDbContext).Assembly
-                             && ColumnLengthAttribute.MaxLengthOf(entity.ClrType, property.Name) != max)
-                    {
-                        found.Add($"{name} is {max} long, its constant says otherwise");
-                    }
-                }
-            }
-
-            return Task.FromResult(found);
-        });
+        var problems = await App.WithDbAsync(db =>
+            Task.FromResult(SqlServerModelChecker.TextColumnLengths(SqlServerModelChecker.DesignTimeModel(db), Unbounded, Constant)));
 
         Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
+    /// <summary>
+    /// The same on the SQL Server model, which is the one that refuses a longer value in production: every
+    /// nvarchar(n) is the constant's n, and no column the application fills is nvarchar(max).
+    /// </summary>
+    [Fact]
+    [Trait("Category", "Logic")]
+    public void Every_SQL_Server_text_column_has_the_length_of_its_configuration_constant()
+    {
+        using var db = SqlServerModelChecker.SqlServerContext();
+        var model = SqlServerModelChecker.DesignTimeModel(db);
+
+        var problems = SqlServerModelChecker.TextColumnLengths(model, Unbounded, Constant);
+
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+        Assert.Contains(model.GetEntityTypes().SelectMany(e => e.GetProperties()), p => p.ClrType == typeof(string) && p.GetMaxLength() is not null);
     }
 
     [Fact]
@@ -108,7 +106,7 @@ public sealed class ColumnLengthTests : IDisposable
         var inputs = InputProperties().Select(p => (Property: p, Attribute: p.GetCustomAttribute<ColumnLengthAttribute>())).Where(p => p.Attribute is not null).ToList();
         Assert.NotEmpty(inputs);
 
-        var problems = await _app.WithDbAsync(db => Task.FromResult(inputs
+        var problems = await App.WithDbAsync(db => Task.FromResult(inputs
             .Select(i => (i.Property, i.Attribute, Column: db.Model.FindEntityType(i.Attribute!.Entity)?.FindProperty(i.Attribute.Property)))
             .Where(i => i.Column?.GetMaxLength() != i.Attribute!.MaximumLength)
             .Select(i => $"{i.Property.DeclaringType!.Name}.{i.Property.Name} accepts {i.Attribute!.MaximumLength} characters, its column {i.Attribute.Entity.Name}.{i.Attribute.Property} takes {i.Column?.GetMaxLength()?.ToString() ?? "(no such column)"}")

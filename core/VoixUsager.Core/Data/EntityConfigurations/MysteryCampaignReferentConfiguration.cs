@@ -7,7 +7,8 @@ namespace VoixUsager.Data.EntityConfigurations;
 
 public sealed class MysteryCampaignReferentConfiguration : IEntityTypeConfiguration<MysteryCampaignReferent>
 {
-    public const int UserIdMaxLength = 450;
+    /// <summary>A foreign key to an account: the same length as its id.</summary>
+    public const int UserIdMaxLength = AppUserConfiguration.IdMaxLength;
 
     public void Configure(EntityTypeBuilder<MysteryCampaignReferent> builder)
     {

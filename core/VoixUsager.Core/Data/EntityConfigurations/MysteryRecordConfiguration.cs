@@ -9,7 +9,8 @@ public sealed class MysteryRecordConfiguration : IEntityTypeConfiguration<Myster
 {
     public const int KindMaxLength = 20;
 
-    public const int AuthorIdMaxLength = 450;
+    /// <summary>A foreign key to an account: the same length as its id.</summary>
+    public const int AuthorIdMaxLength = AppUserConfiguration.IdMaxLength;
 
     public const int StatusMaxLength = 20;
 

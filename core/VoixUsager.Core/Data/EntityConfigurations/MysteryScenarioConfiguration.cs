@@ -13,7 +13,8 @@ public sealed class MysteryScenarioConfiguration : IEntityTypeConfiguration<Myst
 
     public const int TargetMaxLength = 200;
 
-    public const int AssignedReferentIdMaxLength = 450;
+    /// <summary>A foreign key to an account: the same length as its id.</summary>
+    public const int AssignedReferentIdMaxLength = AppUserConfiguration.IdMaxLength;
 
     public void Configure(EntityTypeBuilder<MysteryScenario> builder)
     {
