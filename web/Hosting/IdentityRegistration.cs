@@ -61,6 +61,23 @@ public static class IdentityRegistration
             options.SlidingExpiration = true;
             options.LoginPath = "/connexion";
             options.LogoutPath = "/compte/deconnexion";
+            // The security stamp is checked against the database on every request. When the database is
+            // down that check cannot be made: the request goes on with the cookie's identity, marked
+            // unverified, and SessionCheck answers it with the outage (503) before any page runs, while the
+            // error page, re-executed for the same request, renders normally. The cookie is kept: the
+            // session resumes when the database is back.
+            var validatePrincipal = options.Events.OnValidatePrincipal;
+            options.Events.OnValidatePrincipal = async context =>
+            {
+                try
+                {
+                    await validatePrincipal(context);
+                }
+                catch (Exception exception) when (DatabaseOutage.Is(exception))
+                {
+                    SessionCheck.MarkUnverified(context.HttpContext, exception);
+                }
+            };
             options.Events.OnRedirectToAccessDenied = context =>
             {
                 // A real 403 with the French error page, not a redirect to a page that says it.

@@ -1,6 +1,6 @@
 namespace VoixUsager.Web.Hosting;
 
-public static class SecurityHeaders
+public static partial class SecurityHeaders
 {
     // No inline script or style anywhere: every script and stylesheet is a file served by the app.
     // data: images are needed by the DSFR stylesheet's embedded icons.
@@ -12,6 +12,31 @@ public static class SecurityHeaders
     private const string DashboardContentSecurityPolicy =
         "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /// <summary>
+    /// Headers for a document shown in a sandboxed frame of our own pages (the CLU summary preview): it
+    /// may be framed by the site alone, runs no script, loads nothing but its own data: images, and
+    /// may use the inline styles it carries, each allowed by its hash, and no other.
+    /// </summary>
+    public static void ForFramedDocument(HttpResponse response, string html)
+    {
+        var styles = StyleAttribute().Matches(html).Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value))
+            .Concat(StyleElement().Matches(html).Select(m => m.Groups[1].Value))
+            .Distinct(StringComparer.Ordinal)
+            .Select(style => $"'sha256-{Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(style)))}'")
+            .ToList();
+        var styleSource = styles.Count == 0 ? "'none'" : "'unsafe-hashes' " + string.Join(' ', styles);
+        response.Headers.ContentSecurityPolicy =
+            $"default-src 'none'; style-src {styleSource}; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'; sandbox";
+        response.Headers.XFrameOptions = "SAMEORIGIN";
+        response.Headers.CacheControl = "no-store";
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("\\sstyle=\"([^\"]*)\"")]
+    private static partial System.Text.RegularExpressions.Regex StyleAttribute();
+
+    [System.Text.RegularExpressions.GeneratedRegex("<style[^>]*>(.*?)</style>", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex StyleElement();
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {

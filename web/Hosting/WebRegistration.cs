@@ -81,6 +81,9 @@ public static class WebRegistration
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         await DatabaseMigrator.MigrateAsync(app.Services);
+        // The key ring is made now, before the first request: left to the first requests, several at once
+        // (the sign-in page's antiforgery token, a cookie) could each find it empty while another creates it.
+        app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("VoixUsager.Startup").Protect("clé créée au démarrage");
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
@@ -122,14 +125,8 @@ public static class WebRegistration
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();
-        // The sign-in check reads the database (and the cookie handler keeps its failed result for the
-        // request): the error page of an outage is served without it, as to an anonymous visitor, or it
-        // would fail in turn and leave an empty 500.
-        app.UseWhen(context => !DatabaseOutage.Is(context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error),
-            branch => branch.UseAuthentication());
-        // Tells the host that authentication is in the pipeline (in the branch above); otherwise it
-        // would add its own, first of all, out of reach of the error handler.
-        ((IApplicationBuilder)app).Properties["__AuthenticationMiddlewareSet"] = true;
+        app.UseAuthentication();
+        app.UseSessionCheck();
         app.UseAuthorization();
         app.UseHangfireDashboardGuard();
         return app;

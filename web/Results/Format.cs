@@ -3,15 +3,10 @@ using VoixUsager.Results.Statistics;
 
 namespace VoixUsager.Web.Results;
 
-/// <summary>Figures as the quality team writes them in French reports; percentages come from <see cref="FrenchFormat"/>.</summary>
+/// <summary>Figures as the quality team writes them in French reports; percentages and intervals are written by <see cref="FrenchFormat"/> alone, as in the email and the workbook.</summary>
 public static class Format
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
-
-    public static string Percent(double? rate, int decimals = 1) => FrenchFormat.Percent(rate, decimals);
-
-    /// <summary>A rate from its counts, halves rounded up; "non calculable" over no answer.</summary>
-    public static string Percent(Proportion proportion, int decimals = 1) => FrenchFormat.Percent(proportion, decimals);
 
     /// <summary>"73,3 % (n = 30)", with ", indicatif" below 30 answers.</summary>
     public static string RateWithN(Proportion proportion) =>
@@ -19,8 +14,6 @@ public static class Format
 
     public static string Number(double? value, int decimals = 1) =>
         value is { } v && !double.IsNaN(v) ? v.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), French) : FrenchFormat.Missing;
-
-    public static string Interval(Proportion proportion) => FrenchFormat.Interval(proportion);
 
     public static string Date(DateTime utc) => Calendar.FrenchTimeZones.UtcToParis(utc).ToString("dd/MM/yyyy HH:mm", French);
 }

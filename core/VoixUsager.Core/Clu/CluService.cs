@@ -91,12 +91,31 @@ public sealed class CluService(AppDbContext db, FranceClock clock)
         return new ChangeResult.Done(clu.Id);
     }
 
+    /// <summary>
+    /// Why the members of <paramref name="clu"/> can no longer change, in French; null while they can.
+    /// Once the summary job has frozen the figures (and with them the recipients) or the meeting is
+    /// over, the list is the record of who was on the committee and who received what.
+    /// </summary>
+    public static string? MembersClosedReason(CluMeeting clu, bool summaryStarted, DateOnly today) =>
+        summaryStarted ? "La synthèse de ce comité est déjà partie : la liste des membres ne peut plus être modifiée."
+        : clu.MeetingOn < today ? "Ce comité a déjà eu lieu : la liste des membres ne peut plus être modifiée."
+        : null;
+
+    /// <inheritdoc cref="MembersClosedReason(CluMeeting, bool, DateOnly)"/>
+    public async Task<string?> MembersClosedReasonAsync(CluMeeting clu, CancellationToken cancellationToken) =>
+        MembersClosedReason(clu, clu.SnapshotId is not null || await db.CluDeliveries.AnyAsync(d => d.CluMeetingId == clu.Id, cancellationToken), clock.Today);
+
     public async Task<ChangeResult> AddMemberAsync(int cluId, CluMemberInput input, AuditActor actor, CancellationToken cancellationToken)
     {
         var clu = await db.CluMeetings.Include(c => c.Members).SingleOrDefaultAsync(c => c.Id == cluId, cancellationToken);
         if (clu is null)
         {
             return new ChangeResult.NotFound();
+        }
+
+        if (await MembersClosedReasonAsync(clu, cancellationToken) is { } closed)
+        {
+            return new ChangeResult.Invalid(new Dictionary<string, string> { [""] = closed });
         }
 
         var errors = InputValidation.Check(input);
@@ -136,11 +155,18 @@ public sealed class CluService(AppDbContext db, FranceClock clock)
     public async Task<ChangeResult> RemoveMemberAsync(int cluId, int memberId, AuditActor actor, CancellationToken cancellationToken)
     {
         var member = await db.CluMembers.SingleOrDefaultAsync(m => m.Id == memberId && m.CluMeetingId == cluId, cancellationToken);
-        var prefectureId = await db.CluMeetings.Where(c => c.Id == cluId).Select(c => (int?)c.PrefectureId).SingleOrDefaultAsync(cancellationToken);
-        if (member is null || prefectureId is null)
+        var clu = await db.CluMeetings.AsNoTracking().SingleOrDefaultAsync(c => c.Id == cluId, cancellationToken);
+        if (member is null || clu is null)
         {
             return new ChangeResult.NotFound();
         }
+
+        if (await MembersClosedReasonAsync(clu, cancellationToken) is { } closed)
+        {
+            return new ChangeResult.Invalid(new Dictionary<string, string> { [""] = closed });
+        }
+
+        var prefectureId = clu.PrefectureId;
 
         db.CluMembers.Remove(member);
         db.AuditEntries.Add(AuditEntry.Of(clock.UtcNow, actor.UserId, actor.Email, prefectureId, "clu.membre-retire", nameof(CluMeeting),

@@ -97,6 +97,14 @@ public static class CluSummary
         return new Content(subject, text.ToString(), html.ToString(), images, workbook);
     }
 
+    /// <summary>
+    /// The message's HTML as a mail client shows it: the inline images (cid:) become data URIs, nothing
+    /// else changes. The browser preview is this document, so what the quality team sees is what is sent.
+    /// </summary>
+    public static string HtmlWithInlineImages(Content content) =>
+        content.Images.Aggregate(content.Html, (html, image) =>
+            html.Replace($"cid:{image.ContentId}\"", $"data:{image.ContentType};base64,{Convert.ToBase64String(image.Content)}\"", StringComparison.Ordinal));
+
     /// <summary>What the summary's figures cover: the campaigns chosen for the CLU, at the cut-off.</summary>
     public static ExportScope Scope(string prefectureName, ResultsFigures figures, DateTime cutoffUtc) =>
         new(prefectureName, [("Enquête", figures.Survey.Scope), ("Enquêtes mystères", figures.Mystery.Scope)], cutoffUtc);

@@ -97,7 +97,7 @@ public sealed class DemoActivitySeeder(
         await RetainSuggestionsAsync(drome, actors, previous, Retained[..3], FrenchTimeZones.ParisToUtc(pastMeeting.AddDays(-20).ToDateTime(new TimeOnly(15, 0))), cancellationToken);
         var past = await HoldPastCluAsync(drome, actors, previous, closed, pastMeeting, time, storyClock, cancellationToken);
         await RetainSuggestionsAsync(drome, actors, current, Retained[3..], clock.UtcNow, cancellationToken);
-        var coming = await PlanComingCluAsync(drome, current, cancellationToken);
+        var coming = await PlanComingCluAsync(drome, actors, current, time, storyClock, cancellationToken);
         var running = await PlayRunningMysteryCampaignAsync(drome, actors, time, storyClock, random, cancellationToken);
 
         logger.LogInformation(
@@ -336,18 +336,16 @@ public sealed class DemoActivitySeeder(
     private async Task<int> HoldPastCluAsync(Prefecture drome, DemoActors actors, SurveyCampaign previous, MysteryCampaign closed, DateOnly meetingOn,
         StoryTime time, FranceClock storyClock, CancellationToken cancellationToken)
     {
-        var clu = new CluMeeting
+        // Planned two months ahead by the quality team, through the same rules as the CLU page.
+        time.Set(FrenchTimeZones.ParisToUtc(meetingOn.AddDays(-60).ToDateTime(new TimeOnly(14, 0))));
+        var cluId = await PlanCluAsync(drome, actors, new CluInput
         {
-            PrefectureId = drome.Id,
-            MeetingOn = meetingOn,
+            MeetingOn = meetingOn.ToString("yyyy-MM-dd", Invariant),
             Place = "Préfecture de la Drôme, salle Marianne, Valence",
             SurveyCampaignId = previous.Id,
             MysteryCampaignId = closed.Id,
-            CreatedAtUtc = FrenchTimeZones.ParisToUtc(meetingOn.AddDays(-60).ToDateTime(new TimeOnly(14, 0))),
-            Members = [.. Members.Select(m => new CluMember { Name = m.Name, Organisation = m.Organisation, Email = m.Email, ReceivesSummary = m.ReceivesSummary })],
-        };
-        db.CluMeetings.Add(clu);
-        await db.SaveChangesAsync(cancellationToken);
+        }, storyClock, cancellationToken);
+        var clu = await db.CluMeetings.Include(c => c.Members).SingleAsync(c => c.Id == cluId, cancellationToken);
 
         var cutoff = FrenchTimeZones.ParisToUtc(clu.SummaryDueOn.ToDateTime(new TimeOnly(6, 0)));
         time.Set(cutoff);
@@ -375,22 +373,42 @@ public sealed class DemoActivitySeeder(
         return clu.Id;
     }
 
-    /// <summary>The next CLU, six weeks ahead: its members are known, its summary not yet due.</summary>
-    private async Task<int> PlanComingCluAsync(Prefecture drome, SurveyCampaign current, CancellationToken cancellationToken)
+    /// <summary>The next CLU, six weeks ahead, planned three days ago: its members are known, its summary not yet due.</summary>
+    private async Task<int> PlanComingCluAsync(Prefecture drome, DemoActors actors, SurveyCampaign current, StoryTime time, FranceClock storyClock, CancellationToken cancellationToken)
     {
-        var clu = new CluMeeting
+        time.Set(clock.UtcNow.AddDays(-3));
+        var cluId = await PlanCluAsync(drome, actors, new CluInput
         {
-            PrefectureId = drome.Id,
-            MeetingOn = Weekday(clock.Today.AddDays(42), DayOfWeek.Thursday),
+            MeetingOn = Weekday(clock.Today.AddDays(42), DayOfWeek.Thursday).ToString("yyyy-MM-dd", Invariant),
             Place = "Préfecture de la Drôme, salle Marianne, Valence (et en visioconférence avec Die et Nyons)",
             SurveyCampaignId = current.Id,
-            CreatedAtUtc = clock.UtcNow.AddDays(-3),
-            Members = [.. Members.Select(m => new CluMember { Name = m.Name, Organisation = m.Organisation, Email = m.Email, ReceivesSummary = m.ReceivesSummary })],
-        };
-        db.CluMeetings.Add(clu);
-        await db.SaveChangesAsync(cancellationToken);
-        return clu.Id;
+        }, storyClock, cancellationToken);
+        time.Set(clock.UtcNow);
+        return cluId;
     }
+
+    /// <summary>A CLU and its members, created by the quality team through <see cref="CluService"/>, with their audit entries.</summary>
+    private async Task<int> PlanCluAsync(Prefecture drome, DemoActors actors, CluInput input, FranceClock storyClock, CancellationToken cancellationToken)
+    {
+        var clus = new CluService(db, storyClock);
+        var cluId = Done(await clus.CreateAsync(drome.Id, input, actors.Quality, cancellationToken), "CLU");
+        foreach (var member in Members)
+        {
+            Done(await clus.AddMemberAsync(cluId, new CluMemberInput
+            {
+                MemberName = member.Name, MemberOrganisation = member.Organisation, MemberEmail = member.Email, MemberReceivesSummary = member.ReceivesSummary,
+            }, actors.Quality, cancellationToken), "CLU member");
+        }
+
+        return cluId;
+    }
+
+    private static int Done(ChangeResult result, string what) => result switch
+    {
+        ChangeResult.Done done => done.Id,
+        ChangeResult.Invalid invalid => throw new InvalidOperationException($"Demo {what} refused: " + string.Join(" ", invalid.Errors.Values)),
+        _ => throw new InvalidOperationException($"Demo {what}: {result.GetType().Name}."),
+    };
 
     private async Task<IReadOnlyList<GridCriterion>> CriteriaAsync(string key, CancellationToken cancellationToken)
     {

@@ -19,13 +19,26 @@ public sealed record IndicatorRow(IndicatorDefinition Definition, double? Target
 /// </summary>
 public sealed class IndicatorService(AppDbContext db, SurveyResultsService survey, MysteryResultsService mystery, FranceClock clock)
 {
-    public async Task<IReadOnlyList<IndicatorRow>> ListAsync(int prefectureId, int year, int? semester, DateTime? cutoffUtc, CancellationToken cancellationToken)
+    /// <summary>The indicators of a calendar year or semester, with the values entered for it.</summary>
+    public Task<IReadOnlyList<IndicatorRow>> ListAsync(int prefectureId, int year, int? semester, DateTime? cutoffUtc, CancellationToken cancellationToken)
+    {
+        var (from, to) = Indicators.Period(year, semester);
+        return ListAsync(prefectureId, from, to, year, semester, cutoffUtc, cancellationToken);
+    }
+
+    /// <summary>
+    /// The indicators of any period (a CLU's twelve months), with the values entered for the calendar
+    /// year that holds most of it; what was recorded after <paramref name="cutoffUtc"/> is left out.
+    /// </summary>
+    public Task<IReadOnlyList<IndicatorRow>> ListAsync(int prefectureId, IndicatorPeriod period, DateTime? cutoffUtc, CancellationToken cancellationToken) =>
+        ListAsync(prefectureId, period.From, period.To, period.EnteredYear, null, cutoffUtc, cancellationToken);
+
+    private async Task<IReadOnlyList<IndicatorRow>> ListAsync(int prefectureId, DateOnly from, DateOnly to, int year, int? semester, DateTime? cutoffUtc, CancellationToken cancellationToken)
     {
         var stored = await db.IndicatorValues.AsNoTracking()
             .Where(i => i.PrefectureId == prefectureId && i.Year == year && i.Semester == semester)
             .ToListAsync(cancellationToken);
-        var (from, to) = Indicators.Period(year, semester);
-        var (calls, emails) = await mystery.IndicatorRatesAsync(prefectureId, from, to, cancellationToken);
+        var (calls, emails) = await mystery.IndicatorRatesAsync(prefectureId, from, to, cutoffUtc, cancellationToken);
         var satisfaction = await SurveySatisfactionAsync(prefectureId, from, to, cutoffUtc, cancellationToken);
         var computed = new Dictionary<string, Proportion>
         {

@@ -9,6 +9,23 @@ public enum IndicatorUnit
 /// <summary>A national indicator of the Qual-e-pref reports, with its default target.</summary>
 public sealed record IndicatorDefinition(string Code, string Label, IndicatorUnit Unit, double? DefaultTarget, bool IsComputed);
 
+/// <summary>
+/// A period of indicators, days included. The targets, values and comments the quality team enters are
+/// kept per calendar year: a period that is not one takes those of <see cref="EnteredYear"/>, the year
+/// that holds most of it.
+/// </summary>
+public sealed record IndicatorPeriod(DateOnly From, DateOnly To)
+{
+    public int EnteredYear => From.Year == To.Year
+        || To.DayNumber - new DateOnly(To.Year, 1, 1).DayNumber > new DateOnly(From.Year, 12, 31).DayNumber - From.DayNumber
+            ? To.Year
+            : From.Year;
+
+    /// <summary>"du 20/01/2025 au 19/01/2026".</summary>
+    public string Describe() =>
+        $"du {From.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)} au {To.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)}";
+}
+
 public static class Indicators
 {
     public const string CallsAnswered = "appels-aboutis";
@@ -34,6 +51,14 @@ public static class Indicators
     /// <summary>The national target of an indicator as written beside its rate, e.g. "objectif national ≥ 90 %".</summary>
     public static string TargetText(string code) =>
         Find(code)?.DefaultTarget is { } target ? $"objectif national ≥ {Statistics.FrenchFormat.Decimal(target, 0)} %" : "pas d’objectif national";
+
+    /// <summary>
+    /// The period a CLU's indicators cover: the twelve months that end on the cut-off day. A CLU meets
+    /// about once a year and looks back on the year gone by, whatever the month it meets in: so the
+    /// indicators cover the same ground as the mystery campaign and the survey presented beside them,
+    /// where the calendar year of the cut-off would be almost empty for a CLU meeting in January.
+    /// </summary>
+    public static IndicatorPeriod TwelveMonthsTo(DateOnly cutoffDay) => new(cutoffDay.AddYears(-1).AddDays(1), cutoffDay);
 
     /// <summary>The UTC bounds of a year or semester, in French civil time.</summary>
     public static (DateOnly From, DateOnly To) Period(int year, int? semester) => semester switch

@@ -163,16 +163,18 @@ public sealed class MysteryResultsService(AppDbContext db, IOptions<ResultsOptio
     }
 
     /// <summary>A rate for an indicator over a period: the share of calls answered and of emails answered in time.</summary>
-    public async Task<(Proportion CallsAnswered, Proportion EmailsWithinDeadline)> IndicatorRatesAsync(int prefectureId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    /// <remarks>A record submitted after <paramref name="cutoffUtc"/> is left out, as in <see cref="ComputeAsync"/>.</remarks>
+    public async Task<(Proportion CallsAnswered, Proportion EmailsWithinDeadline)> IndicatorRatesAsync(int prefectureId, DateOnly from, DateOnly to, DateTime? cutoffUtc, CancellationToken cancellationToken)
     {
+        var cutoff = cutoffUtc ?? DateTime.MaxValue;
         var fromUtc = FrenchTimeZones.ParisToUtc(from.ToDateTime(TimeOnly.MinValue));
         var toUtc = FrenchTimeZones.ParisToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
         var campaignIds = await db.MysteryCampaigns.Where(c => c.EvaluatedPrefectureId == prefectureId).Select(c => c.Id).ToListAsync(cancellationToken);
         var calls = await db.MysteryCallRecords.AsNoTracking()
-            .Where(r => campaignIds.Contains(r.CampaignId) && r.Status == RecordStatus.Soumis && r.CalledAtUtc >= fromUtc && r.CalledAtUtc < toUtc)
+            .Where(r => campaignIds.Contains(r.CampaignId) && r.Status == RecordStatus.Soumis && r.CalledAtUtc >= fromUtc && r.CalledAtUtc < toUtc && r.SubmittedAtUtc <= cutoff)
             .Select(r => r.Outcome).ToListAsync(cancellationToken);
         var emails = await db.MysteryEmailRecords.AsNoTracking()
-            .Where(r => campaignIds.Contains(r.CampaignId) && r.Status == RecordStatus.Soumis && r.SentAtUtc >= fromUtc && r.SentAtUtc < toUtc)
+            .Where(r => campaignIds.Contains(r.CampaignId) && r.Status == RecordStatus.Soumis && r.SentAtUtc >= fromUtc && r.SentAtUtc < toUtc && r.SubmittedAtUtc <= cutoff)
             .Select(r => r.ReplyWorkingDays).ToListAsync(cancellationToken);
         return (new Proportion(calls.Count(o => o == CallOutcome.Abouti), calls.Count),
             new Proportion(emails.Count(d => d <= ReplyDeadlineWorkingDays), emails.Count));

@@ -71,8 +71,8 @@ public static class ResultsWorkbook
                 .Concat(mystery.Recommendations.ToConfirm.Select(r => (IReadOnlyList<object?>)["À confirmer", r])));
 
         workbook.AddSheet("Indicateurs",
-            ["Indicateur", "Année", "Cible", "Valeur", "Atteinte", "Calculé", "n", "Indicatif", "Commentaire"],
-            figures.Indicators.Select(i => (IReadOnlyList<object?>)[i.Definition.Label, figures.IndicatorYear, i.Target, i.Value, i.MeetsTarget, i.IsComputed, i.SampleSize,
+            ["Indicateur", "Période", "Cible", "Valeur", "Atteinte", "Calculé", "n", "Indicatif", "Commentaire"],
+            figures.Indicators.Select(i => (IReadOnlyList<object?>)[i.Definition.Label, figures.IndicatorPeriodText(), i.Target, i.Value, i.MeetsTarget, i.IsComputed, i.SampleSize,
                 i.SampleSize is { } n && n > 0 ? n < Proportion.IndicativeBelow : null, i.Comment]));
 
         workbook.AddSheet("Suggestions retenues",

@@ -6,7 +6,18 @@ using VoixUsager.Data;
 namespace VoixUsager.Results;
 
 /// <summary>Everything a CLU is shown, computed at a cut-off.</summary>
-public sealed record ResultsFigures(SurveyResults Survey, MysteryResults Mystery, int IndicatorYear, IReadOnlyList<IndicatorRow> Indicators);
+/// <param name="IndicatorYear">The calendar year whose entered indicator values are shown.</param>
+/// <param name="IndicatorPeriod">
+/// The days the computed indicators cover (<see cref="Indicators.TwelveMonthsTo"/>); null in snapshots
+/// stored before it was written down, which covered the calendar year <paramref name="IndicatorYear"/>.
+/// </param>
+public sealed record ResultsFigures(SurveyResults Survey, MysteryResults Mystery, int IndicatorYear, IReadOnlyList<IndicatorRow> Indicators, IndicatorPeriod? IndicatorPeriod = null)
+{
+    /// <summary>The period of the indicators as a reader knows it.</summary>
+    public string IndicatorPeriodText() => IndicatorPeriod is { } period
+        ? $"12 mois {period.Describe()}"
+        : $"année {IndicatorYear}";
+}
 
 /// <summary>
 /// Computes the results of a préfecture at a cut-off and stores them as they are, so the figures sent to
@@ -45,8 +56,9 @@ public sealed class SnapshotService(AppDbContext db, SurveyResultsService survey
             .FirstOrDefaultAsync(cancellationToken);
         var surveyResults = await survey.ComputeAsync(prefectureId, new SurveyFilter(CampaignId: campaignId, CutoffUtc: cutoffUtc), cancellationToken);
         var mysteryResults = await mystery.ComputeAsync(prefectureId, mysteryCampaignId, cutoffUtc, cancellationToken);
-        var indicatorRows = await indicators.ListAsync(prefectureId, cutoffDay.Year, null, cutoffUtc, cancellationToken);
-        return new ResultsFigures(surveyResults, mysteryResults, cutoffDay.Year, indicatorRows);
+        var period = Indicators.TwelveMonthsTo(cutoffDay);
+        var indicatorRows = await indicators.ListAsync(prefectureId, period, cutoffUtc, cancellationToken);
+        return new ResultsFigures(surveyResults, mysteryResults, period.EnteredYear, indicatorRows, period);
     }
 
     public async Task<ResultsSnapshot> CreateAsync(int prefectureId, DateTime cutoffUtc, string computedBy, CancellationToken cancellationToken, int? surveyCampaignId = null, int? mysteryCampaignId = null)
@@ -58,7 +70,7 @@ public sealed class SnapshotService(AppDbContext db, SurveyResultsService survey
             CutoffUtc = cutoffUtc,
             ComputedAtUtc = clock.UtcNow,
             ComputedBy = computedBy,
-            Description = $"Enquête : {figures.Survey.Scope} ; enquêtes mystères : {figures.Mystery.Scope} ; indicateurs {figures.IndicatorYear}",
+            Description = $"Enquête : {figures.Survey.Scope} ; enquêtes mystères : {figures.Mystery.Scope} ; indicateurs : {figures.IndicatorPeriodText()}",
             FiguresJson = Serialize(figures),
         };
         db.ResultsSnapshots.Add(snapshot);

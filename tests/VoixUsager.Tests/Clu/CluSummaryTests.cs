@@ -129,6 +129,65 @@ public sealed class CluSummaryTests : IAsyncLifetime
         Assert.Equal(ExpectedRecipients, _smtp.Received().SelectMany(r => r.EnvelopeRecipients).Order(StringComparer.Ordinal));
     }
 
+    /// <summary>The preview as the CLU page frames it: the page links it, and it is a document of its own.</summary>
+    private static async Task<AngleSharp.Html.Dom.IHtmlDocument> PreviewAsync(StaffClient client, int cluId)
+    {
+        var page = await client.GetPageAsync($"/resultats/clu/{cluId}?apercu=true");
+        var frame = page.QuerySelector("#apercu ~ iframe#apercu-courriel")!;
+        Assert.Equal("", frame.GetAttribute("sandbox"));
+        return await client.GetPageAsync(frame.GetAttribute("src")!);
+    }
+
+    [Fact]
+    public async Task Preview_is_exactly_the_message_sent_with_a_policy_of_its_own_and_the_pages_access_rules()
+    {
+        using var qualite = StaffClient.For(_app);
+        await qualite.SignInAsync(StaffTestData.Email("Qualite", "cantal"), StaffTestData.Password);
+        var page = await qualite.GetPageAsync($"/resultats/clu/{_cluId}?apercu=true");
+        var src = page.QuerySelector("iframe#apercu-courriel")!.GetAttribute("src")!;
+        Assert.Equal($"/resultats/clu/{_cluId}?handler=Apercu", src);
+        // The page itself keeps its policy: no inline style, nothing pasted from the message.
+        Assert.Empty(page.QuerySelectorAll("main [style]"));
+
+        var framed = await qualite.Http.GetAsync(src);
+        Assert.Equal(HttpStatusCode.OK, framed.StatusCode);
+        Assert.Equal("text/html", framed.Content.Headers.ContentType!.MediaType);
+        var policy = string.Join(";", framed.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("default-src 'none'", policy);
+        Assert.Contains("frame-ancestors 'self'", policy);
+        Assert.Contains("sandbox", policy);
+        Assert.DoesNotContain("unsafe-inline", policy);
+        Assert.DoesNotContain("script-src", policy);
+        Assert.Matches(@"style-src 'unsafe-hashes'( 'sha256-[A-Za-z0-9+/=]{44}')+;", policy);
+        Assert.Equal("SAMEORIGIN", framed.Headers.GetValues("X-Frame-Options").Single());
+        var previewed = await framed.Content.ReadAsStringAsync();
+
+        // The same message, sent: its HTML with the inline images as a mail client shows them is the preview, byte for byte.
+        var sent = await qualite.PostFormAsync($"/resultats/clu/{_cluId}?handler=SendToMe", [], $"/resultats/clu/{_cluId}");
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var message = Assert.Single(_smtp.Received()).Message;
+        var html = message.HtmlBody!;
+        var images = message.BodyParts.OfType<MimeKit.MimePart>().Where(p => p.ContentId is not null).ToList();
+        Assert.NotEmpty(images);
+        foreach (var image in images)
+        {
+            using var bytes = new MemoryStream();
+            image.Content!.DecodeTo(bytes);
+            html = html.Replace($"cid:{image.ContentId}\"", $"data:{image.ContentType.MimeType};base64,{Convert.ToBase64String(bytes.ToArray())}\"", StringComparison.Ordinal);
+        }
+
+        Assert.Equal(html, previewed);
+
+        // Another préfecture's quality team is refused, and so is someone not signed in.
+        using var allier = StaffClient.For(_app);
+        await allier.SignInAsync(StaffTestData.Email("Qualite", "allier"), StaffTestData.Password);
+        Assert.Equal(HttpStatusCode.Forbidden, (await allier.Http.GetAsync(src)).StatusCode);
+        using var anonymous = StaffClient.For(_app);
+        var refused = await anonymous.Http.GetAsync(src);
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains("/connexion", refused.Headers.Location!.OriginalString);
+    }
+
     [Fact]
     public async Task Quality_team_creates_a_clu_covering_chosen_campaigns_and_bad_input_is_refused()
     {
@@ -152,8 +211,8 @@ public sealed class CluSummaryTests : IAsyncLifetime
         Assert.Equal((_ids.PreviousCampaignId, _ids.Staff.CampaignId, 20), (clu.SurveyCampaignId!.Value, clu.MysteryCampaignId!.Value, clu.DaysBefore));
 
         // The summary then covers the chosen (previous) campaign: 20 responses, 60 %.
-        var preview = await qualite.GetPageAsync($"/resultats/clu/{clu.Id}?apercu=true");
-        Assert.Contains("20 réponses à l’enquête de satisfaction (Campagne 2025)", preview.QuerySelector("#apercu + .fr-card")!.TextContent);
+        var preview = await PreviewAsync(qualite, clu.Id);
+        Assert.Contains("20 réponses à l’enquête de satisfaction (Campagne 2025)", preview.Body!.TextContent);
     }
 
     [Fact]
@@ -162,9 +221,9 @@ public sealed class CluSummaryTests : IAsyncLifetime
         using var qualite = StaffClient.For(_app);
         await qualite.SignInAsync(StaffTestData.Email("Qualite", "cantal"), StaffTestData.Password);
 
-        var preview = await qualite.GetPageAsync($"/resultats/clu/{_cluId}?apercu=true");
-        Assert.Contains("Chiffres clés", preview.QuerySelector("#apercu + .fr-card")!.TextContent);
-        Assert.StartsWith("data:image/png;base64,", preview.QuerySelector("#apercu + .fr-card img")!.GetAttribute("src"));
+        var preview = await PreviewAsync(qualite, _cluId);
+        Assert.Contains("Chiffres clés", preview.Body!.TextContent);
+        Assert.StartsWith("data:image/png;base64,", preview.QuerySelector("img")!.GetAttribute("src"));
 
         var sent = await qualite.PostFormAsync($"/resultats/clu/{_cluId}?handler=SendToMe", [], $"/resultats/clu/{_cluId}");
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);

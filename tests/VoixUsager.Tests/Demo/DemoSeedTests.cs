@@ -126,6 +126,14 @@ public sealed class DemoSeedTests
         Assert.Equal(live.Survey.Responses, frozen.Survey.Responses);
         Assert.Equal((20, 24, 14), (live.Mystery.Calls.Submitted, live.Mystery.Emails.Submitted, live.Mystery.Emails.WithinDeadline));
 
+        // Its indicators cover the twelve months before the cut-off, so they count the campaign its mystery
+        // block shows: 17 calls answered of 20, 14 emails of 24 within 5 working days.
+        var callsIndicator = frozen.Indicators.Single(i => i.Definition.Code == Indicators.CallsAnswered);
+        var emailsIndicator = frozen.Indicators.Single(i => i.Definition.Code == Indicators.EmailsWithinFiveDays);
+        Assert.Equal((20, 85.0), (callsIndicator.SampleSize!.Value, callsIndicator.Value!.Value));
+        Assert.Equal((24, 58.3), (emailsIndicator.SampleSize!.Value, emailsIndicator.Value!.Value));
+        Assert.Equal((frozen.Mystery.Calls.Answered.Total, frozen.Mystery.Emails.WithinDeadlineRate.Total), (callsIndicator.SampleSize!.Value, emailsIndicator.SampleSize!.Value));
+
         // The coming CLU: members known, summary not yet due nor sent.
         var coming = clus[1];
         Assert.True(coming.SummaryDueOn > today);
@@ -133,6 +141,24 @@ public sealed class DemoSeedTests
         Assert.Contains(coming.Members, m => !m.ReceivesSummary);
         Assert.Empty(coming.Deliveries);
         Assert.Null(coming.SnapshotId);
+
+        // Both CLUs were planned by the quality team through the CLU service, as from the CLU page: each
+        // creation and each member has its journal entry, dated when the story says it happened.
+        foreach (var clu in clus)
+        {
+            var id = clu.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var journal = await db.AuditEntries.Where(a => a.EntityType == nameof(CluMeeting) && a.EntityId == id).ToListAsync();
+            var created = Assert.Single(journal, a => a.Action == "clu.cree");
+            Assert.Equal(clu.CreatedAtUtc, created.AtUtc);
+            Assert.Equal(drome.Id, created.PrefectureId);
+            Assert.Equal(6, journal.Count(a => a.Action == "clu.membre-ajoute"));
+            Assert.True(clu.CreatedAtUtc < clu.MeetingOn.ToDateTime(TimeOnly.MinValue));
+        }
+
+        // The past CLU's members are now a record: the same rules refuse to change them.
+        var cluService = scope.ServiceProvider.GetRequiredService<CluService>();
+        Assert.NotNull(await cluService.MembersClosedReasonAsync(past, CancellationToken.None));
+        Assert.Null(await cluService.MembersClosedReasonAsync(coming, CancellationToken.None));
 
         // Suggestions retained and answered: three heard by the past CLU, three more for the coming one.
         var heard = await RetainedSuggestions.ForPrefectureAsync(db, drome.Id, snapshot.CutoffUtc, CancellationToken.None);

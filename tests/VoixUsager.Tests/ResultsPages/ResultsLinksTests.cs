@@ -52,10 +52,10 @@ public sealed class ResultsLinksTests : CantalResultsTest
         var answerId = await App.WithDbAsync(db => db.SurveyAnswers.Where(a => a.Text == ResultsTestData.ScriptSuggestion).Select(a => a.Id).SingleAsync());
         var id = answerId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-        var reviewed = await Cantal.PostFormAsync("/resultats/suggestions?page=1", [new("answerId", id), new("retained", "true"), new($"reponse-{id}", "Merci.")]);
+        var reviewed = await Cantal.PostFormAsync("/resultats/suggestions?numero=1", [new("answerId", id), new("retained", "true"), new($"reponse-{id}", "Merci.")]);
 
         Assert.Equal(HttpStatusCode.Redirect, reviewed.StatusCode);
-        Assert.Equal($"/resultats/suggestions?page=1#suggestion-{id}", reviewed.Headers.Location!.OriginalString);
+        Assert.Equal($"/resultats/suggestions?numero=1#suggestion-{id}", reviewed.Headers.Location!.OriginalString);
     }
 
     private static string Href(AngleSharp.Html.Dom.IHtmlDocument page, string text) =>

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using VoixUsager.Auditing;
@@ -25,15 +24,11 @@ public class JournalModel(AppDbContext db, StaffUser staff) : PageModel
 
     public IReadOnlyList<Row> Entries { get; private set; } = [];
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    /// <summary>The page number, as ?numero=: "page" is the route value Razor Pages keeps for the page's own name.</summary>
+    [BindProperty(SupportsGet = true, Name = "numero")]
     public int PageNumber { get; set; } = 1;
 
     public bool HasNext { get; private set; }
-
-    // "page" is the route value Razor Pages reserves for the page's own name, so the page number cannot go
-    // through the route values: routing gives the path, the page number is appended.
-    public string PageLink(int pageNumber) =>
-        QueryHelpers.AddQueryString(Url.Page("/Qualite/Journal")!, "page", pageNumber.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -46,7 +41,8 @@ public class JournalModel(AppDbContext db, StaffUser staff) : PageModel
         var prefectureId = staff.PrefectureId;
         var entries = await db.AuditEntries.AsNoTracking()
             .Where(e => e.PrefectureId == prefectureId)
-            .OrderByDescending(e => e.Id)
+            // By date, newest first; entries of the same instant keep the order they were written in.
+            .OrderByDescending(e => e.AtUtc).ThenByDescending(e => e.Id)
             .Skip((PageNumber - 1) * PageSize)
             .Take(PageSize + 1)
             .ToListAsync(cancellationToken);

@@ -27,9 +27,13 @@ public class CluDetailModel(AppDbContext db, StaffUser staff, CluSummaryJob summ
 
     public IReadOnlyList<(string Address, string? Name)> Recipients { get; private set; } = [];
 
-    public string? Preview { get; private set; }
+    /// <summary>The address of the summary's preview, shown in a sandboxed frame; null until asked for.</summary>
+    public string? PreviewUrl { get; private set; }
 
     public string? Message { get; private set; }
+
+    /// <summary>Why the members can no longer change (summary sent, meeting over); null while they can.</summary>
+    public string? MembersClosed { get; private set; }
 
     /// <summary>Bound from the form's own field names (MemberName…).</summary>
     [BindProperty] public CluMemberInput NewMember { get; set; } = new();
@@ -50,17 +54,27 @@ public class CluDetailModel(AppDbContext db, StaffUser staff, CluSummaryJob summ
         NewMember.MemberReceivesSummary = true;
         if (apercu)
         {
-            var content = await summary.PreviewAsync(id, cancellationToken);
-            // The inline images become data URIs so the browser shows the message as mail clients will.
-            Preview = content.Images.Aggregate(content.Html, (html, image) =>
-                html.Replace($"cid:{image.ContentId}", $"data:{image.ContentType};base64,{Convert.ToBase64String(image.Content)}", StringComparison.Ordinal));
-            var start = Preview.IndexOf("<body", StringComparison.Ordinal);
-            start = Preview.IndexOf('>', start) + 1;
-            Preview = Preview[start..Preview.LastIndexOf("</body>", StringComparison.Ordinal)];
+            PreviewUrl = Url.Page("/Resultats/CluDetail", "Apercu", PrefectureRoute(new { id }));
         }
 
         Message = Request.Query["envoye"] == "1" ? "La synthèse vous a été envoyée." : Request.Query["membre"] == "1" ? "Membre ajouté." : null;
         return Page();
+    }
+
+    /// <summary>
+    /// The summary email as it would be sent now, alone, for the page's sandboxed frame: its inline
+    /// styles are allowed by a policy of its own, which the page's policy (no inline style) would block.
+    /// </summary>
+    public async Task<IActionResult> OnGetApercuAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var html = CluSummary.HtmlWithInlineImages(await summary.PreviewAsync(id, cancellationToken));
+        VoixUsager.Web.Hosting.SecurityHeaders.ForFramedDocument(Response, html);
+        return Content(html, "text/html; charset=utf-8");
     }
 
     public async Task<IActionResult> OnPostMemberAsync(int id, CancellationToken cancellationToken)
@@ -68,6 +82,12 @@ public class CluDetailModel(AppDbContext db, StaffUser staff, CluSummaryJob summ
         if (await LoadAsync(id, cancellationToken) is { } refused)
         {
             return refused;
+        }
+
+        if (MembersClosed is not null)
+        {
+            Errors[""] = MembersClosed;
+            return Invalid(StatusCodes.Status409Conflict);
         }
 
         var result = await clus.AddMemberAsync(id, NewMember, new AuditActor(Staff.Id, Staff.Email), cancellationToken);
@@ -83,9 +103,18 @@ public class CluDetailModel(AppDbContext db, StaffUser staff, CluSummaryJob summ
             return refused;
         }
 
-        return await clus.RemoveMemberAsync(id, memberId, new AuditActor(Staff.Id, Staff.Email), cancellationToken) is ChangeResult.Done
-            ? RedirectToPage(PrefectureRoute(new { id }))
-            : NotFound();
+        if (MembersClosed is not null)
+        {
+            Errors[""] = MembersClosed;
+            return Invalid(StatusCodes.Status409Conflict);
+        }
+
+        return await clus.RemoveMemberAsync(id, memberId, new AuditActor(Staff.Id, Staff.Email), cancellationToken) switch
+        {
+            ChangeResult.Done => RedirectToPage(PrefectureRoute(new { id })),
+            ChangeResult.Invalid invalid => Invalid(invalid.Errors, StatusCodes.Status409Conflict),
+            _ => NotFound(),
+        };
     }
 
     /// <summary>Sends the summary as it stands now to the signed-in person only; it counts as no delivery.</summary>
@@ -133,6 +162,7 @@ public class CluDetailModel(AppDbContext db, StaffUser staff, CluSummaryJob summ
         }
 
         Clu = clu;
+        MembersClosed = await clus.MembersClosedReasonAsync(clu, cancellationToken);
         Recipients = await summary.RecipientsAsync(clu, cancellationToken);
         Schedule = CluSummarySchedule.Describe(clu, Recipients.Count, clock.UtcNow);
         var entityId = id.ToString(System.Globalization.CultureInfo.InvariantCulture);

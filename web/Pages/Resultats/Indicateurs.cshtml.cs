@@ -16,6 +16,13 @@ public class IndicateursModel(AppDbContext db, StaffUser staff, IndicatorService
 
     public int? Semester { get; private set; }
 
+    /// <summary>The twelve months to ?au= (a CLU's cut-off day), as a snapshot shows them; null for a year or semester.</summary>
+    public IndicatorPeriod? Window { get; private set; }
+
+    private Task<IReadOnlyList<IndicatorRow>> RowsAsync(CancellationToken cancellationToken) => Window is { } window
+        ? indicators.ListAsync(PrefectureId, window, null, cancellationToken)
+        : indicators.ListAsync(PrefectureId, Year, Semester, null, cancellationToken);
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (await PrepareAsync(cancellationToken) is { } refused)
@@ -28,7 +35,7 @@ public class IndicateursModel(AppDbContext db, StaffUser staff, IndicatorService
             return Invalid();
         }
 
-        Rows = await indicators.ListAsync(PrefectureId, Year, Semester, null, cancellationToken);
+        Rows = await RowsAsync(cancellationToken);
         return Page();
     }
 
@@ -54,7 +61,7 @@ public class IndicateursModel(AppDbContext db, StaffUser staff, IndicatorService
 
         if (Errors.Count > 0)
         {
-            Rows = await indicators.ListAsync(PrefectureId, Year, Semester, null, cancellationToken);
+            Rows = await RowsAsync(cancellationToken);
             return Invalid();
         }
 
@@ -91,6 +98,22 @@ public class IndicateursModel(AppDbContext db, StaffUser staff, IndicatorService
         else if (rawSemester.Length > 0)
         {
             Errors["semestre"] = "Le semestre est 1 ou 2.";
+        }
+
+        var rawTo = Request.Query["au"].ToString();
+        if (rawTo.Length > 0)
+        {
+            if (DateOnly.TryParseExact(rawTo, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var to) && to.Year is >= 2001 and <= 2100)
+            {
+                // The values entered for the year holding most of the twelve months are the ones shown and edited.
+                Window = Indicators.TwelveMonthsTo(to);
+                Year = Window.EnteredYear;
+                Semester = null;
+            }
+            else
+            {
+                Errors["au"] = "Indiquez la fin de la période au format jj/mm/aaaa.";
+            }
         }
 
         return null;

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using VoixUsager.Data;
 using VoixUsager.Data.EntityConfigurations;
@@ -34,7 +33,8 @@ public class SuggestionsModel(AppDbContext db, StaffUser staff, FranceClock cloc
     [BindProperty(SupportsGet = true, Name = "retenues")]
     public bool RetainedOnly { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    /// <summary>The page number, as ?numero=: "page" is the route value Razor Pages keeps for the page's own name.</summary>
+    [BindProperty(SupportsGet = true, Name = "numero")]
     public int PageNumber { get; set; } = 1;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -105,19 +105,26 @@ public class SuggestionsModel(AppDbContext db, StaffUser staff, FranceClock cloc
         review.ReviewedAtUtc = clock.UtcNow;
         Staff.Audit(Db, retained ? "suggestion.retenue" : "suggestion.non-retenue", "SurveyAnswer", answerId, prefectureId, review.Response);
         await Db.SaveChangesAsync(cancellationToken);
-        return LocalRedirect(WithPageNumber(Url.Page("/Resultats/Suggestions", null, PrefectureRoute(), null, null, $"suggestion-{answerId}")!, [], PageNumber));
+        return RedirectToPage(null, null, PrefectureRoute(new { numero = PageNumber }), $"suggestion-{answerId}");
     }
 
-    /// <summary>The link to another page of the same search.</summary>
-    public string PageLink(int pageNumber) => WithPageNumber(
-        Url.Page("/Resultats/Suggestions", PrefectureRoute())!,
-        [new("q", Search ?? ""), new("retenues", RetainedOnly ? "true" : "false")],
-        pageNumber);
+    /// <summary>The route values of another page of the same search, for asp-all-route-data.</summary>
+    public IDictionary<string, string> PageRouteData(int pageNumber)
+    {
+        var route = PrefectureRouteData();
+        if (!string.IsNullOrEmpty(Search))
+        {
+            route["q"] = Search;
+        }
 
-    // "page" is the route value Razor Pages reserves for the page's own name, so the page number cannot go
-    // through the route values: routing gives the path and the préfecture, the rest is appended (before any fragment).
-    private static string WithPageNumber(string url, KeyValuePair<string, string?>[] query, int pageNumber) =>
-        QueryHelpers.AddQueryString(url, [.. query, new("page", pageNumber.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        if (RetainedOnly)
+        {
+            route["retenues"] = "true";
+        }
+
+        route["numero"] = pageNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return route;
+    }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
