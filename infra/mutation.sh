@@ -26,13 +26,14 @@ declare -A AREAS=(
     [results]="Results/PersonalDataMasker.cs Results/RecommendationWriter.cs Results/MysteryResultsService.cs:Compliance,IsCompliant,WeightedScore"
     [reporting]="Reporting/CsvExport.cs Reporting/Percent.cs"
     [surveys]="Surveys/SurveySubmission.cs Surveys/PublicSurveyLookup.cs:NormaliseCode"
-    [mystery]="Mystery/MysteryCampaignPlanner.cs:ParseScenarioLines,Spread Mystery/MysteryRecordService.cs:ParseCriteria,RequireAll,ParseMoment"
-    [jobs]="Jobs/ReferentReminderJob.cs:StartOfIsoWeekUtc"
+    [mystery]="Mystery/MysteryCampaignPlanner.cs:ParseScenarioLines,Spread Mystery/MysteryRecordService.cs:ParseCriteria,CriterionNamed,RequireAll,ParseMoment,CheckEmailOrder"
+    [jobs]="Jobs/ReferentReminderJob.cs:StartOfIsoWeekUtc Jobs/CluDeliveryProgress.cs Clu/CluEntities.cs:TruncateError"
 )
 ORDER=(calendar statistics results reporting surveys mystery jobs)
 
-# The unit tests of pure logic: no web host, no database, no browser.
-UNIT_TESTS="FullyQualifiedName~VoixUsager.Tests.Calendar.|FullyQualifiedName~VoixUsager.Tests.Results.|FullyQualifiedName~VoixUsager.Tests.Reporting.|FullyQualifiedName~VoixUsager.Tests.Surveys.SurveySubmission|FullyQualifiedName~VoixUsager.Tests.Mystery.|FullyQualifiedName~VoixUsager.Tests.Jobs.JobRulesTests"
+# The unit tests of pure logic (trait Category=Logic): no web host, no database, no browser. Only they
+# run against the mutants: a test that starts the app would make each mutant cost seconds.
+UNIT_TESTS="Category=Logic"
 
 areas=("$@")
 [ ${#areas[@]} -eq 0 ] && areas=("${ORDER[@]}")

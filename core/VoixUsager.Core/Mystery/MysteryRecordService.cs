@@ -224,12 +224,13 @@ public sealed class MysteryRecordService(AppDbContext db, FranceClock clock)
         var answers = new Dictionary<int, MysteryAnswer>();
         foreach (var (field, raw) in input.Criteria)
         {
-            if (!field.StartsWith('c') || !int.TryParse(field.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var id) || !byId.TryGetValue(id, out var criterion))
+            if (CriterionNamed(field, byId) is not { } criterion)
             {
                 errors[""] = "Une réponse envoyée porte sur un critère qui n’appartient pas à la grille de cette campagne. Rechargez la page et saisissez la grille de nouveau.";
                 continue;
             }
 
+            var id = criterion.Id;
             var value = raw?.Trim();
             if (string.IsNullOrEmpty(value))
             {
@@ -274,6 +275,17 @@ public sealed class MysteryRecordService(AppDbContext db, FranceClock clock)
         }
 
         return answers;
+    }
+
+    /// <summary>The criterion a posted field names ("c12" for criterion 12), or null if it names none of this grid's.</summary>
+    internal static GridCriterion? CriterionNamed(string field, Dictionary<int, GridCriterion> byId)
+    {
+        if (!field.StartsWith('c'))
+        {
+            return null;
+        }
+
+        return int.TryParse(field.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? byId.GetValueOrDefault(id) : null;
     }
 
     internal static void RequireAll(GridVersion grid, Dictionary<int, MysteryAnswer> answers, Dictionary<string, string> errors, bool onlyYesNo = false)

@@ -67,9 +67,8 @@ public static class SurveySubmissionValidator
 
             // A single-choice question takes exactly one value, and only one of its own options:
             // an id from another question or another version is as wrong as an invented one.
-            if (posted.Count > 1
-                || !int.TryParse(posted[0], NumberStyles.None, CultureInfo.InvariantCulture, out var optionId)
-                || !question.Options.Any(o => o.Id == optionId))
+            var optionId = posted.Count == 1 ? OptionId(posted[0]) : null;
+            if (optionId is null || !question.Options.Any(o => o.Id == optionId))
             {
                 errors[question.Id] = UnknownChoice;
                 continue;
@@ -80,6 +79,10 @@ public static class SurveySubmissionValidator
 
         return new SurveyValidationResult(errors, answers);
     }
+
+    // Digits only: a sign, spaces or a thousands separator are not how the form posts an option.
+    private static int? OptionId(string? posted) =>
+        int.TryParse(posted, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
     /// <summary>
     /// Browsers send a textarea's line breaks as CRLF while its maxlength counts them as one character;

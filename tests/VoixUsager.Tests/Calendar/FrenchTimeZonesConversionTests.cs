@@ -5,6 +5,7 @@ using VoixUsager.Prefectures;
 namespace VoixUsager.Tests.Calendar;
 
 // Offsets of the IANA zones for 2026: Paris UTC+1, UTC+2 from 29 March 02:00 to 25 October 03:00.
+[Trait("Category", "Logic")]
 public class FrenchTimeZonesConversionTests
 {
     private static DateTime At(string value) => DateTime.Parse(value, CultureInfo.InvariantCulture);

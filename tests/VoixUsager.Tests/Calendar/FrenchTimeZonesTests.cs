@@ -2,6 +2,7 @@ using VoixUsager.Calendar;
 
 namespace VoixUsager.Tests.Calendar;
 
+[Trait("Category", "Logic")]
 public class FrenchTimeZonesTests
 {
     [Theory]

@@ -8,6 +8,7 @@ namespace VoixUsager.Tests.Calendar;
 // the décret n° 83-1003 as amended (Saint-Barthélemy 9 October, Saint-Martin 28 May; no date for Saint-Pierre-et-Miquelon)
 // and were placed on a 2026 calendar by hand; offsets are those of the IANA zones (Atlantic time all year in the
 // Antilles, Canadian-style summer time in Saint-Pierre-et-Miquelon).
+[Trait("Category", "Logic")]
 public class OverseasCollectivitiesTests
 {
     private static DateTime At(string local) => DateTime.Parse(local, CultureInfo.InvariantCulture);

@@ -5,6 +5,7 @@ using VoixUsager.Jobs;
 namespace VoixUsager.Tests.Jobs;
 
 /// <summary>The pure rules of a CLU summary's deliveries: the stored error, the Message-ID, what the CLU page says.</summary>
+[Trait("Category", "Logic")]
 public sealed class CluDeliveryRulesTests
 {
     private static readonly DateTime Now = new(2026, 3, 10, 9, 0, 0, DateTimeKind.Utc);

@@ -3,6 +3,7 @@ using VoixUsager.Jobs;
 namespace VoixUsager.Tests.Jobs;
 
 // Pure rules of the jobs, without a database or a Hangfire server.
+[Trait("Category", "Logic")]
 public class JobRulesTests
 {
     [Theory]

@@ -6,6 +6,7 @@ namespace VoixUsager.Tests.Mystery;
 
 // The planner's pure rules: reading the scenario lines and spreading scenarios over référents and working days.
 // Expected dates were placed by hand on a 2026 calendar.
+[Trait("Category", "Logic")]
 public class MysteryCampaignPlannerTests
 {
     private static readonly ScenarioType CallA = new(MysteryChannel.Appel, "Titre de séjour ?", "Standard");

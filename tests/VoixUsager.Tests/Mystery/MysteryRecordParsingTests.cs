@@ -3,6 +3,7 @@ using VoixUsager.Mystery;
 namespace VoixUsager.Tests.Mystery;
 
 // The record service's rules for what a référent types: criterion answers, required criteria, moments.
+[Trait("Category", "Logic")]
 public class MysteryRecordParsingTests
 {
     private static GridCriterion Criterion(int id, CriterionKind kind, string code, string label) =>

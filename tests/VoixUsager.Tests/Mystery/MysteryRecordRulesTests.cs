@@ -4,6 +4,7 @@ using VoixUsager.Mystery;
 namespace VoixUsager.Tests.Mystery;
 
 /// <summary>The pure rules of a référent's record: typed times, and the order of an email's events.</summary>
+[Trait("Category", "Logic")]
 public class MysteryRecordRulesTests
 {
     private static readonly DateTime Now = new(2026, 6, 15, 10, 0, 0, DateTimeKind.Utc);

@@ -9,6 +9,7 @@ using VoixUsager.Results.Statistics;
 namespace VoixUsager.Tests.Results;
 
 /// <summary>The rules of the figures: rounding, small samples, strengths, comparison, CSV quoting.</summary>
+[Trait("Category", "Logic")]
 public class FiguresRulesTests
 {
     private static CriterionCompliance Criterion(string code, int compliant, int total, string label = "Libellé") =>

@@ -174,4 +174,56 @@ public class RecommendationWriterTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => RecommendationWriter.Write([], strengthAt, recommendAt));
     }
+
+    [Fact]
+    public void Thresholds_may_be_the_ends_of_the_scale()
+    {
+        // strengthAt = 1: only a criterion always met is a strength; recommendAt = 0: only one never met is a weakness.
+        var result = RecommendationWriter.Write(
+            [Criterion("courtoisie", 40, 40), Criterion("prise-de-conge", 39, 40), Criterion("information-exacte", 0, 40), Criterion("information-complete", 1, 40)],
+            strengthAt: 1, recommendAt: 0);
+
+        Assert.Equal(["Point fort : l'interlocuteur est courtois dans 100 % des appels."], result.Strengths);
+        Assert.Single(result.Recommendations);
+        Assert.StartsWith("Fiabiliser l'information donnée", result.Recommendations[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_strength_threshold_of_zero_leaves_no_room_for_recommendations()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => RecommendationWriter.Write([], strengthAt: 0, recommendAt: 0));
+
+        Assert.Equal("recommendAt", error.ParamName);
+        Assert.Equal("strengthAt", Assert.Throws<ArgumentOutOfRangeException>(() => RecommendationWriter.Write([], strengthAt: -0.1, recommendAt: 0)).ParamName);
+    }
+
+    [Fact]
+    public void No_criteria_list_is_a_programming_error()
+    {
+        Assert.Throws<ArgumentNullException>(() => RecommendationWriter.Write(null!));
+    }
+
+    [Fact]
+    public void To_confirm_lists_the_lowest_rate_first_then_the_larger_sample_and_includes_the_thresholds()
+    {
+        var result = RecommendationWriter.Write(
+        [
+            Criterion("a", 0, 3, "Trois essais"),         // 0 %, n = 3
+            Criterion("b", 8, 10, "Huit sur dix"),        // 80 %: at the strength threshold
+            Criterion("c", 0, 8, "Huit essais"),          // 0 %, n = 8: before the n = 3 at 0 %
+            Criterion("d", 6, 10, "Six sur dix"),         // 60 %: at the recommendation threshold
+            Criterion("e", 7, 10, "Sept sur dix"),        // 70 %: between, nothing to confirm
+        ], minimumObservations: 20);
+
+        Assert.Equal(
+            [
+                "À confirmer : « Huit essais » (conforme dans 0 % des cas, n = 8 : moins de 20 observations).",
+                "À confirmer : « Trois essais » (conforme dans 0 % des cas, n = 3 : moins de 20 observations).",
+                "À confirmer : « Six sur dix » (conforme dans 60 % des cas, n = 10 : moins de 20 observations).",
+                "À confirmer : « Huit sur dix » (conforme dans 80 % des cas, n = 10 : moins de 20 observations).",
+            ],
+            result.ToConfirm);
+        Assert.Empty(result.Strengths);
+        Assert.Empty(result.Recommendations);
+    }
 }

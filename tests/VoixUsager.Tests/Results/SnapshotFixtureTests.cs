@@ -8,6 +8,7 @@ namespace VoixUsager.Tests.Results;
 /// Snapshots stored by earlier versions keep reading back to the figures they were computed with: a
 /// renamed or added property must not turn an old snapshot into zeros.
 /// </summary>
+[Trait("Category", "Logic")]
 public sealed class SnapshotFixtureTests
 {
     private static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Results", "Fixtures", name));

@@ -3,6 +3,7 @@ using VoixUsager.Results.Statistics;
 namespace VoixUsager.Tests.Results;
 
 // Edges of the statistics that the reports rely on; expected values computed independently (Python's math.erfc).
+[Trait("Category", "Logic")]
 public class StatisticsEdgeTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using VoixUsager.Surveys;
 namespace VoixUsager.Tests.Surveys;
 
 // The public code read from a survey address (/avis/{code}) before any database lookup.
+[Trait("Category", "Logic")]
 public class SurveySubmissionSiteCodeTests
 {
     [Theory]

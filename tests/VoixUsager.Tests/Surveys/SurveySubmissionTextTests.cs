@@ -5,6 +5,7 @@ using VoixUsager.Surveys;
 namespace VoixUsager.Tests.Surveys;
 
 // What an usager's free text becomes before it is counted and stored.
+[Trait("Category", "Logic")]
 public class SurveySubmissionTextTests
 {
     [Theory]
