@@ -12,7 +12,11 @@
 # a run last hours. Where a file mixes database code with pure rules, only the named methods are
 # mutated (file.cs:Method,Other), their spans found at run time so the list survives edits.
 # Prints the mutation score per file with its surviving mutants, then the total; the reports stay in
-# artifacts/mutation/<areas>/.
+# artifacts/mutation/<areas>/. When one mutant of a method does not compile and Stryker cannot tell
+# which, it drops every mutant of that method as a compile error, outside the score: an out variable
+# assigned inside a short-circuit condition (a || !int.TryParse(s, out var n) || ...) is the usual
+# cause, so parse into a variable in its own statement. The count of such mutants is printed per file.
+# A run takes a while on a shared machine: the test host starts once per mutant.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -94,7 +98,10 @@ for path, f in sorted(data["files"].items()):
         continue
     total_d += d; total_u += u
     name = os.path.relpath(path, os.getcwd()) if os.path.isabs(path) else path
-    print(f"  {100 * d / (d + u):6.2f} %  {d:4d} killed / {d + u:4d}  {name}")
+    # Not in the score: a method whose mutants stopped compiling loses all of them (see above).
+    dropped = sum(m["status"] == "CompileError" for m in ms)
+    note = f"  ({dropped} mutants did not compile)" if dropped else ""
+    print(f"  {100 * d / (d + u):6.2f} %  {d:4d} killed / {d + u:4d}  {name}{note}")
     for m in ms:
         if m["status"] in undetected:
             loc = m["location"]["start"]

@@ -140,4 +140,81 @@ public sealed class CluDeliveryRulesTests
         Assert.Equal("Le comité a eu lieu le 01/03/2026 et la synthèse n’a pas été envoyée.", past);
         Assert.All(new[] { sent, partly, past }, t => Assert.DoesNotContain("partira", t));
     }
+
+    [Fact]
+    public void A_claim_expiring_this_instant_still_counts_as_sending()
+    {
+        Assert.Equal(("En cours d’envoi", false), Describe(Delivery(DeliveryStatus.EnAttente, Now.AddMinutes(-20), claimUntil: Now)));
+        Assert.Equal(("Envoi interrompu", true), Describe(Delivery(DeliveryStatus.EnAttente, Now.AddMinutes(-20), claimUntil: Now.AddTicks(-1))));
+    }
+
+    [Fact]
+    public void A_failed_message_whose_claim_expired_is_interrupted_and_says_when_it_started()
+    {
+        // 07:30 UTC is 08:30 in Paris in March.
+        var state = CluDeliveryProgress.Describe(Delivery(DeliveryStatus.Echec, new DateTime(2026, 3, 10, 7, 30, 0, DateTimeKind.Utc), claimUntil: Now.AddMinutes(-1)), Now, StallAfter);
+
+        Assert.Equal(("Envoi interrompu", true), (state.Label, state.Stalled));
+        Assert.StartsWith("L’envoi a commencé le 10/03/2026 à 08:30, mais la tâche s’est arrêtée", state.Explanation, StringComparison.Ordinal);
+        Assert.Equal(("Envoyée", false), Describe(Delivery(DeliveryStatus.Envoye, Now.AddDays(-1), claimUntil: Now.AddDays(-1))));
+    }
+
+    [Fact]
+    public void A_pending_delivery_is_flagged_only_past_the_time_one_message_can_take()
+    {
+        Assert.Equal(("En cours", false), Describe(Delivery(DeliveryStatus.EnAttente, Now - StallAfter)));
+        Assert.Equal(("En attente anormalement longue", true), Describe(Delivery(DeliveryStatus.EnAttente, Now - StallAfter - TimeSpan.FromSeconds(1))));
+        Assert.Null(CluDeliveryProgress.Describe(Delivery(DeliveryStatus.EnAttente, Now), Now, StallAfter).Explanation);
+    }
+
+    [Fact]
+    public void Summary_due_today_says_today_and_the_next_run_of_the_task()
+    {
+        // 10/03/2026 10:00 in Paris, meeting 15 days later: due today, the 06:00 run has passed, so tomorrow 06:00.
+        var text = CluSummarySchedule.Describe(Clu(new DateOnly(2026, 3, 25)), recipients: 2, Now);
+
+        Assert.Equal("La synthèse part au prochain passage de la tâche d’envoi, au plus tard le 11/03/2026 à 06h00 (date d’envoi prévue aujourd’hui).", text);
+
+        // At 06:00 exactly the run is under way: the next one is the next day's.
+        var atSix = CluSummarySchedule.Describe(Clu(new DateOnly(2026, 3, 25)), recipients: 2, new DateTime(2026, 3, 10, 5, 0, 0, DateTimeKind.Utc));
+        Assert.Contains("au plus tard le 11/03/2026 à 06h00", atSix);
+        var beforeSix = CluSummarySchedule.Describe(Clu(new DateOnly(2026, 3, 25)), recipients: 2, new DateTime(2026, 3, 10, 4, 59, 0, DateTimeKind.Utc));
+        Assert.Contains("au plus tard le 10/03/2026 à 06h00", beforeSix);
+    }
+
+    [Fact]
+    public void Summary_interrupted_before_anyone_received_it_says_it_will_be_resumed()
+    {
+        var clu = Clu(new DateOnly(2026, 3, 20));
+        clu.Deliveries = [new CluDelivery { RecipientEmail = "a@cantal.test", Status = DeliveryStatus.Echec }];
+
+        var text = CluSummarySchedule.Describe(clu, recipients: 2, Now);
+
+        Assert.StartsWith("L’envoi de la synthèse est en cours ou sera repris au prochain passage de la tâche d’envoi", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_meeting_held_today_is_not_yet_past()
+    {
+        var text = CluSummarySchedule.Describe(Clu(new DateOnly(2026, 3, 10)), recipients: 2, Now);
+
+        Assert.DoesNotContain("a eu lieu", text);
+        Assert.Contains("(date d’envoi prévue le 23/02/2026)", text);
+    }
+
+    [Fact]
+    public void Summary_received_by_more_people_than_now_listed_reads_as_sent()
+    {
+        // A member removed after the sending: nobody is left to serve.
+        var clu = Clu(new DateOnly(2026, 3, 20));
+        clu.Deliveries =
+        [
+            new CluDelivery { RecipientEmail = "a@cantal.test", Status = DeliveryStatus.Envoye, SentAtUtc = new DateTime(2026, 3, 5, 5, 0, 0, DateTimeKind.Utc) },
+            new CluDelivery { RecipientEmail = "b@cantal.test", Status = DeliveryStatus.Envoye, SentAtUtc = new DateTime(2026, 3, 5, 5, 2, 0, DateTimeKind.Utc) },
+            new CluDelivery { RecipientEmail = "c@cantal.test", Status = DeliveryStatus.Envoye, SentAtUtc = null },
+        ];
+
+        Assert.Equal("La synthèse a été envoyée le 05/03/2026 à 06:02 à l’équipe qualité et aux membres qui la reçoivent.", CluSummarySchedule.Describe(clu, recipients: 1, Now));
+        Assert.StartsWith("L’envoi de la synthèse a commencé le 05/03/2026 à 06:00 : 2 destinataire(s) l’ont reçue, 1 restent à servir", CluSummarySchedule.Describe(clu, recipients: 3, Now), StringComparison.Ordinal);
+    }
 }

@@ -129,6 +129,79 @@ public class CsvExportTests
         Assert.Throws<ArgumentException>(() => CsvExport.Write(Headers, [["un", "deux"]]));
     }
 
+    [Fact]
+    public void A_row_of_the_wrong_width_says_which_line_and_how_many_values()
+    {
+        // Line 1 is the first row after the headers.
+        var error = Assert.Throws<ArgumentException>(() => CsvExport.Write(Headers, [["a", "b", "c"], ["un", "deux"]]));
+
+        Assert.StartsWith("La ligne 2 a 2 valeurs pour 3 colonnes.", error.Message, StringComparison.Ordinal);
+        Assert.Equal("fields", error.ParamName);
+        Assert.Throws<ArgumentNullException>(() => CsvExport.Write(Headers, [["a", "b", "c"], null!]));
+    }
+
+    [Fact]
+    public async Task Missing_arguments_are_refused_before_anything_is_written()
+    {
+        IReadOnlyList<string?>[] rows = [["a", "b", "c"]];
+        using var output = new MemoryStream();
+
+        Assert.Equal("output", Assert.Throws<ArgumentNullException>(() => CsvExport.Write(null!, Headers, rows)).ParamName);
+        Assert.Equal("headers", Assert.Throws<ArgumentNullException>(() => CsvExport.Write(output, null!, rows)).ParamName);
+        Assert.Equal("rows", Assert.Throws<ArgumentNullException>(() => CsvExport.Write(output, Headers, (IEnumerable<IReadOnlyList<string?>>)null!)).ParamName);
+        Assert.Equal("output", (await Assert.ThrowsAsync<ArgumentNullException>(() => CsvExport.WriteAsync(null!, Headers, AsAsync(rows)))).ParamName);
+        Assert.Equal("headers", (await Assert.ThrowsAsync<ArgumentNullException>(() => CsvExport.WriteAsync(output, null!, AsAsync(rows)))).ParamName);
+        Assert.Equal("rows", (await Assert.ThrowsAsync<ArgumentNullException>(() => CsvExport.WriteAsync(output, Headers, (IAsyncEnumerable<IReadOnlyList<string?>>)null!))).ParamName);
+        Assert.Equal("rows", (await Assert.ThrowsAsync<ArgumentNullException>(() => CsvExport.WriteAsync(output, Headers, (IEnumerable<IReadOnlyList<string?>>)null!))).ParamName);
+        Assert.Equal(0, output.Length);
+    }
+
+    [Fact]
+    public void An_empty_preamble_adds_no_blank_line()
+    {
+        var withEmpty = CsvExport.Write(["A"], [["1"]], []);
+
+        Assert.Equal("A\r\n1\r\n", Encoding.UTF8.GetString(withEmpty.AsSpan(3)));
+        Assert.Equal("Préfecture;Cantal\r\n\r\nA\r\n1\r\n", Encoding.UTF8.GetString(CsvExport.Write(["A"], [["1"]], [("Préfecture", "Cantal")]).AsSpan(3)));
+    }
+
+    [Fact]
+    public async Task Rows_read_as_they_come_reach_the_stream_in_batches_not_one_write_per_row()
+    {
+        using var output = new MemoryStream();
+        long? afterHundredRows = null;
+        long? afterSixHundredRows = null;
+
+        async IAsyncEnumerable<IReadOnlyList<string?>> Rows()
+        {
+            for (var i = 0; i < 700; i++)
+            {
+                if (i == 100)
+                {
+                    afterHundredRows = output.Length;
+                }
+
+                if (i == 600)
+                {
+                    afterSixHundredRows = output.Length;
+                }
+
+                await Task.Yield();
+                yield return [i.ToString(CultureInfo.InvariantCulture)];
+            }
+        }
+
+        await CsvExport.WriteAsync(output, ["N"], Rows());
+
+        // A hundred short rows stay in the writer's buffer (only the BOM has reached the stream); by row 600 a
+        // batch has been flushed although the buffer never filled; at the end everything is there.
+        Assert.Equal(3, afterHundredRows);
+        Assert.True(afterSixHundredRows > 3 + 500 * 3, $"{afterSixHundredRows} bytes after 600 rows");
+        var (_, records) = Parse(output.ToArray());
+        Assert.Equal(700, records.Count);
+        Assert.Equal(["699"], records[^1]);
+    }
+
     private static (string[] Headers, List<string[]> Records) Parse(byte[] bytes)
     {
         using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);

@@ -73,4 +73,21 @@ public class MedianTests
     {
         Assert.Throws<ArgumentException>(() => Median.Of([1.0, double.NaN, 3.0]));
     }
+
+    [Fact]
+    public void No_value_list_is_a_programming_error_named_as_the_caller_wrote_it()
+    {
+        Assert.Equal("values", Assert.Throws<ArgumentNullException>(() => Median.Of((IEnumerable<int>)null!)).ParamName);
+        Assert.Equal("values", Assert.Throws<ArgumentNullException>(() => Median.Of((IEnumerable<double>)null!)).ParamName);
+    }
+
+    [Fact]
+    public void Nan_anywhere_is_refused_with_the_reason()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Median.Of([double.NaN, 2.0]));
+
+        Assert.Equal("values", error.ParamName);
+        Assert.Contains("NaN", error.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => Median.Of([5.0, 4.0, double.NaN]));
+    }
 }

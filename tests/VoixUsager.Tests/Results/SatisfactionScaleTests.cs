@@ -89,4 +89,34 @@ public class SatisfactionScaleTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => SatisfactionScale.Summarize(1, 1, -1, 1, 0));
     }
+
+    [Theory]
+    [InlineData(-1, 0, 0, 0, 0, "tresSatisfaits")]
+    [InlineData(0, -1, 0, 0, 0, "satisfaits")]
+    [InlineData(0, 0, -1, 0, 0, "peuSatisfaits")]
+    [InlineData(0, 0, 0, -1, 0, "pasSatisfaits")]
+    [InlineData(0, 0, 0, 0, -1, "sansAvis")]
+    public void A_negative_count_of_any_level_is_refused_and_named(int score4, int score3, int score2, int score1, int sansAvis, string parameter)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new ScaleSummary(score4, score3, score2, score1, sansAvis));
+
+        Assert.Equal(parameter, error.ParamName);
+    }
+
+    [Fact]
+    public void No_answer_list_is_a_programming_error_but_an_empty_one_is_no_opinion_yet()
+    {
+        Assert.Equal("answers", Assert.Throws<ArgumentNullException>(() => SatisfactionScale.Summarize(null!)).ParamName);
+        Assert.Equal(SatisfactionScale.Summarize(0, 0, 0, 0, 0), SatisfactionScale.Summarize(Array.Empty<int?>()));
+    }
+
+    [Fact]
+    public void The_ends_of_the_scale_are_accepted()
+    {
+        var summary = SatisfactionScale.Summarize([1, 4, 1]);
+
+        Assert.Equal((1, 0, 0, 2, 0), (summary.TresSatisfaits, summary.Satisfaits, summary.PeuSatisfaits, summary.PasSatisfaits, summary.SansAvis));
+        // (4 + 1 + 1) / 3 = 2
+        Assert.Equal(2.0, summary.MeanScore!.Value, 12);
+    }
 }
