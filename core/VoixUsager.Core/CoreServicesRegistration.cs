@@ -37,6 +37,8 @@ public static class CoreServicesRegistration
         services.AddScoped<Results.IndicatorService>();
         services.AddScoped<Results.SnapshotService>();
         services.AddScoped<Results.ResultsExports>();
+        services.AddSingleton<Results.ResultsMemory>();
+        services.AddScoped<Results.ResultsCache>();
         return services;
     }
 

@@ -57,6 +57,7 @@ public static class WebRegistration
         // French pages are written as UTF-8 text, not as &#233; entities.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRequestBodyLimit();
+        services.AddPublicPageCompression();
         services.AddSurveyRateLimiting();
         // Each dependency apart, so /health says which one is down.
         services.AddHealthChecks()
@@ -122,7 +123,7 @@ public static class WebRegistration
 
         app.UseSecurityHeaders();
         app.UseRequestBodyLimit();
-        app.UseStaticFiles();
+        app.UsePublicPageCompression();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
@@ -138,7 +139,11 @@ public static class WebRegistration
         // orchestrators, which must not restart every instance when the database blips.
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
-        app.MapRazorPages();
+        // Static files from the build's manifest: the .br and .gz copies made at build and publish time are
+        // served to browsers that accept them, and the fingerprinted addresses the pages link to are
+        // cached as immutable. Short-circuited: no sign-in, rate limit or authorization for a stylesheet.
+        app.MapStaticAssets().ShortCircuit();
+        app.MapRazorPages().WithStaticAssets();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             // Never the local-requests default: administrators only, with their second factor.

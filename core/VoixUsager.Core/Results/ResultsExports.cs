@@ -16,12 +16,15 @@ public sealed class ResultsExports(AppDbContext db, SurveyResultsService survey)
 {
     private static string Date(DateTime utc) => FrenchTimeZones.UtcToParis(utc).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>A CSV file ready to be written: its opening lines and headers known, its rows read as they are written.</summary>
+    public sealed record CsvFile(IReadOnlyList<(string Label, string Value)> Preamble, IReadOnlyList<string> Headers, IAsyncEnumerable<IReadOnlyList<string?>> Rows);
+
     /// <summary>
     /// One row per response, one column per question (matched across versions by code); free text is
-    /// masked. Answers are read in response order as a stream, so a large export never sits in memory.
-    /// Responses after the scope's cut-off are left out, so the file holds what its header says.
+    /// masked. Answers are read in response order as the file is written, so a large export never sits in
+    /// memory. Responses after the scope's cut-off are left out, so the file holds what its header says.
     /// </summary>
-    public async Task<byte[]> ResponsesCsvAsync(int prefectureId, SurveyFilter filter, ExportScope scope, CancellationToken cancellationToken)
+    public async Task<CsvFile> ResponsesCsvAsync(int prefectureId, SurveyFilter filter, ExportScope scope, CancellationToken cancellationToken)
     {
         filter = filter with { CutoffUtc = scope.CutoffUtc };
         var versionIds = await db.SurveyCampaigns.Where(c => c.PrefectureId == prefectureId).Select(c => c.QuestionnaireVersionId).Distinct().ToListAsync(cancellationToken);
@@ -41,11 +44,9 @@ public sealed class ResultsExports(AppDbContext db, SurveyResultsService survey)
         headers.AddRange(columns.Select(c => $"{c.Order}. {c.Text}"));
         var indexByCode = columns.Select((c, i) => (c.Code, i)).ToDictionary(x => x.Code, x => x.i);
 
-        using var stream = new MemoryStream();
-        await CsvExport.WriteAsync(stream, headers, Rows(), cancellationToken, scope.Header);
-        return stream.ToArray();
+        return new CsvFile(scope.Header, headers, Rows(cancellationToken));
 
-        async IAsyncEnumerable<IReadOnlyList<string?>> Rows()
+        async IAsyncEnumerable<IReadOnlyList<string?>> Rows([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
             long current = -1;
             string?[]? row = null;

@@ -87,11 +87,80 @@ public sealed class SurveyResultsService(AppDbContext db)
         return query;
     }
 
-    public async Task<SurveyResults> ComputeAsync(int prefectureId, SurveyFilter filter, CancellationToken cancellationToken)
+    /// <summary>
+    /// What a result is computed from besides the responses: the préfecture's name, campaigns, question
+    /// catalogue, sites and visitor counts. A few small rows, read on every request; their
+    /// <see cref="Fingerprint"/> goes into the results cache key, so a renamed site or a new visitor count
+    /// shows at once, like a new response does.
+    /// </summary>
+    public sealed record ResultsContext(
+        string PrefectureName,
+        IReadOnlyList<SurveyCampaign> Campaigns,
+        QuestionCatalog Catalog,
+        IReadOnlyList<Prefectures.Site> Sites,
+        IReadOnlyList<SiteMonthlyVisitors> Visitors,
+        DateOnly Today)
+    {
+        public string Fingerprint()
+        {
+            var text = new System.Text.StringBuilder();
+            text.Append(PrefectureName).Append('|').Append(Today.DayNumber);
+            foreach (var c in Campaigns)
+            {
+                text.Append("|c").Append(c.Id).Append(',').Append(c.Name).Append(',').Append(c.StartsOn.DayNumber).Append(',').Append(c.EndsOn.DayNumber).Append(',').Append(c.QuestionnaireVersionId);
+            }
+
+            foreach (var s in Sites)
+            {
+                text.Append("|s").Append(s.Id).Append(',').Append(s.Name).Append(',').Append((int)s.Kind);
+            }
+
+            foreach (var v in Visitors.OrderBy(v => v.SiteId).ThenBy(v => v.Month))
+            {
+                text.Append("|v").Append(v.SiteId).Append(',').Append(v.Month.DayNumber).Append(',').Append(v.Visitors);
+            }
+
+            return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())));
+        }
+    }
+
+    /// <summary>What changes when a response of the préfecture is stored or deleted: the latest id and the count.</summary>
+    public sealed record ResponsesMarker(long LatestResponseId, int Responses);
+
+    public async Task<ResponsesMarker> ResponsesMarkerAsync(int prefectureId, CancellationToken cancellationToken)
+    {
+        var row = await db.SurveyResponses.Where(r => r.Campaign.PrefectureId == prefectureId)
+            .GroupBy(r => 1)
+            .Select(g => new { Latest = g.Max(r => r.Id), Count = g.Count() })
+            .SingleOrDefaultAsync(cancellationToken);
+        return row is null ? new ResponsesMarker(0, 0) : new ResponsesMarker(row.Latest, row.Count);
+    }
+
+    public async Task<ResultsContext> LoadContextAsync(int prefectureId, SurveyFilter filter, CancellationToken cancellationToken)
     {
         var prefectureName = await db.Prefectures.Where(p => p.Id == prefectureId).Select(p => p.DisplayName).SingleAsync(cancellationToken);
         var campaigns = await db.SurveyCampaigns.AsNoTracking().Where(c => c.PrefectureId == prefectureId).OrderBy(c => c.StartsOn).ToListAsync(cancellationToken);
         var catalog = await QuestionCatalogAsync(campaigns.Select(c => c.QuestionnaireVersionId).Distinct().ToList(), cancellationToken);
+        var sites = await db.Sites.AsNoTracking().Where(s => s.PrefectureId == prefectureId).OrderBy(s => s.Kind).ThenBy(s => s.Name).ToListAsync(cancellationToken);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var campaign = filter.CampaignId is { } id ? campaigns.SingleOrDefault(c => c.Id == id) : null;
+        var (from, to) = RepresentativenessPeriod(campaign, filter, today);
+        var siteIds = sites.Select(s => s.Id).ToList();
+        var visitors = await db.SiteMonthlyVisitors.AsNoTracking()
+            .Where(v => siteIds.Contains(v.SiteId) && v.Month >= from && v.Month <= to)
+            .ToListAsync(cancellationToken);
+        return new ResultsContext(prefectureName, campaigns, catalog, sites, visitors, today);
+    }
+
+    public async Task<SurveyResults> ComputeAsync(int prefectureId, SurveyFilter filter, CancellationToken cancellationToken) =>
+        await ComputeAsync(prefectureId, filter, await LoadContextAsync(prefectureId, filter, cancellationToken), cancellationToken);
+
+    /// <summary>Every figure of the dashboard from the context already read; the grouped counts run here.</summary>
+    public async Task<SurveyResults> ComputeAsync(int prefectureId, SurveyFilter filter, ResultsContext context, CancellationToken cancellationToken)
+    {
+        var prefectureName = context.PrefectureName;
+        var campaigns = context.Campaigns;
+        var catalog = context.Catalog;
 
         var responses = Responses(prefectureId, filter);
         var count = await responses.CountAsync(cancellationToken);
@@ -135,7 +204,7 @@ public sealed class SurveyResultsService(AppDbContext db)
 
         var global = catalog.Questions.Where(q => q.Code == DefaultQuestionnaire.Codes.SatisfactionGlobale).ToList();
         var globalIds = global.Select(q => q.Id).ToList();
-        var sites = await db.Sites.AsNoTracking().Where(s => s.PrefectureId == prefectureId).OrderBy(s => s.Kind).ThenBy(s => s.Name).ToListAsync(cancellationToken);
+        var sites = context.Sites;
 
         var bySiteCounts = await (from a in db.SurveyAnswers
                                   join r in responses on a.ResponseId equals r.Id
@@ -171,7 +240,7 @@ public sealed class SurveyResultsService(AppDbContext db)
             })
             .ToList();
 
-        var representativeness = await RepresentativenessAsync(sites, responses, campaign, filter, cancellationToken);
+        var representativeness = await RepresentativenessAsync(context, responses, cancellationToken);
         var scope = campaign?.Name ?? (filter.From is not null || filter.To is not null
             ? $"du {filter.From?.ToString("dd/MM/yyyy") ?? "début"} au {filter.To?.ToString("dd/MM/yyyy") ?? "aujourd’hui"}"
             : "toutes les campagnes");
@@ -221,21 +290,22 @@ public sealed class SurveyResultsService(AppDbContext db)
     }
 
     /// <summary>
-    /// Responses against 10 % of the site's average monthly visitors, over the months of the period
-    /// shown (the campaign's, the date range's, or the last twelve months).
+    /// The months representativeness covers: the campaign's, the date range's, or the last twelve months.
     /// </summary>
-    private async Task<IReadOnlyList<RepresentativenessRow>> RepresentativenessAsync(
-        List<Prefectures.Site> sites, IQueryable<SurveyResponse> responses, SurveyCampaign? campaign, SurveyFilter filter, CancellationToken cancellationToken)
+    private static (DateOnly FirstMonth, DateOnly To) RepresentativenessPeriod(SurveyCampaign? campaign, SurveyFilter filter, DateOnly today)
     {
-        var to = filter.To ?? campaign?.EndsOn ?? DateOnly.FromDateTime(DateTime.UtcNow);
+        var to = filter.To ?? campaign?.EndsOn ?? today;
         var from = filter.From ?? campaign?.StartsOn ?? to.AddMonths(-12);
-        var firstMonth = new DateOnly(from.Year, from.Month, 1);
-        var siteIds = sites.Select(s => s.Id).ToList();
-        var visitors = await db.SiteMonthlyVisitors.AsNoTracking()
-            .Where(v => siteIds.Contains(v.SiteId) && v.Month >= firstMonth && v.Month <= to)
-            .ToListAsync(cancellationToken);
+        return (new DateOnly(from.Year, from.Month, 1), to);
+    }
+
+    /// <summary>Responses against 10 % of the site's average monthly visitors, over the months of the period shown.</summary>
+    private static async Task<IReadOnlyList<RepresentativenessRow>> RepresentativenessAsync(
+        ResultsContext context, IQueryable<SurveyResponse> responses, CancellationToken cancellationToken)
+    {
+        var visitors = context.Visitors;
         var perSite = await responses.GroupBy(r => r.SiteId).Select(g => new { SiteId = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        return sites.Select(s =>
+        return context.Sites.Select(s =>
         {
             var months = visitors.Where(v => v.SiteId == s.Id).ToList();
             var responsesHere = perSite.FirstOrDefault(p => p.SiteId == s.Id)?.Count ?? 0;

@@ -110,6 +110,12 @@ public class VoixUsagerAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // The build's compressed copies of the static files live outside wwwroot until publish; this maps
+        // them in, as Development does on its own, so tests see what a published app serves.
+        builder.UseStaticWebAssets();
+        // A build's (not a publish's) manifest is served with caching turned off, for edits to show at
+        // once; the published app caches fingerprinted files as immutable, and so do the tests.
+        builder.UseSetting("EnableStaticAssetsDevelopmentCaching", "true");
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("Database:ConnectionString", ConnectionString);
         builder.UseSetting("Demo:Seed", "false");

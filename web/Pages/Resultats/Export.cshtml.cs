@@ -35,7 +35,7 @@ public class ExportModel(AppDbContext db, StaffUser staff, SurveyResultsService 
                 var scope = new ExportScope(PrefectureName, FilterDescription(), cutoff);
                 Staff.Audit(Db, "export.reponses", "SurveyResponse", null, PrefectureId);
                 await Db.SaveChangesAsync(cancellationToken);
-                return File(await exports.ResponsesCsvAsync(PrefectureId, filter, scope, cancellationToken), CsvExport.ContentType, scope.FileName("reponses", "csv"));
+                return new CsvStreamResult(await exports.ResponsesCsvAsync(PrefectureId, filter, scope, cancellationToken), scope.FileName("reponses", "csv"));
             }
 
             case "mystere.csv":

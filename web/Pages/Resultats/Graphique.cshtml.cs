@@ -7,7 +7,7 @@ using VoixUsager.Web.Staff;
 namespace VoixUsager.Web.Pages.Resultats;
 
 /// <summary>A chart of the live results as a PNG; the page that shows it gives the same figures as a table.</summary>
-public class GraphiqueModel(AppDbContext db, StaffUser staff, SurveyResultsService survey, MysteryResultsService mystery) : ResultsPageModel(db, staff)
+public class GraphiqueModel(AppDbContext db, StaffUser staff, SurveyResultsService survey, ResultsCache cache, MysteryResultsService mystery) : ResultsPageModel(db, staff)
 {
     public async Task<IActionResult> OnGetAsync(string kind, CancellationToken cancellationToken)
     {
@@ -30,14 +30,17 @@ public class GraphiqueModel(AppDbContext db, StaffUser staff, SurveyResultsServi
                 return BadRequest();
             }
 
-            png = ResultsCharts.Render(chart, await survey.ComputeAsync(PrefectureId, filter, cancellationToken), null);
+            png = await cache.SurveyChartAsync(chart, PrefectureId, filter, cancellationToken);
         }
         else
         {
             png = ResultsCharts.Render(chart, null, await mystery.ComputeAsync(PrefectureId, null, null, cancellationToken));
         }
 
-        Response.Headers.CacheControl = "private, max-age=60";
-        return File(png, "image/png");
+        // Revalidated on every view, never kept for a while: a chart kept by the browser after a new
+        // response would disagree with the table beside it. An unchanged chart costs a 304.
+        var etag = new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(png))[..32]}\"");
+        Response.Headers.CacheControl = "private, no-cache";
+        return new FileContentResult(png, "image/png") { EntityTag = etag };
     }
 }

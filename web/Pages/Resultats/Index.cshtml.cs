@@ -7,7 +7,7 @@ using VoixUsager.Web.Staff;
 namespace VoixUsager.Web.Pages.Resultats;
 
 /// <summary>The survey dashboard: satisfaction per question, site and channel, compared with the previous campaign.</summary>
-public class IndexModel(AppDbContext db, StaffUser staff, SurveyResultsService results) : ResultsPageModel(db, staff)
+public class IndexModel(AppDbContext db, StaffUser staff, SurveyResultsService results, ResultsCache cache) : ResultsPageModel(db, staff)
 {
     public SurveyResults? Results { get; private set; }
 
@@ -33,7 +33,7 @@ public class IndexModel(AppDbContext db, StaffUser staff, SurveyResultsService r
             return Invalid();
         }
 
-        Results = await results.ComputeAsync(PrefectureId, filter, cancellationToken);
+        Results = await cache.SurveyAsync(PrefectureId, filter, cancellationToken);
         return Page();
     }
 }

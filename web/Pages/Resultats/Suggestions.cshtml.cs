@@ -33,9 +33,20 @@ public class SuggestionsModel(AppDbContext db, StaffUser staff, FranceClock cloc
     [BindProperty(SupportsGet = true, Name = "retenues")]
     public bool RetainedOnly { get; set; }
 
-    /// <summary>The page number, as ?numero=: "page" is the route value Razor Pages keeps for the page's own name.</summary>
-    [BindProperty(SupportsGet = true, Name = "numero")]
-    public int PageNumber { get; set; } = 1;
+    public int PageNumber { get; private set; } = 1;
+
+    // Read as ?numero=: "page" is the route value Razor Pages keeps for the page's own name. Read by hand
+    // so that a number that is not one gets a French message instead of a silent first page.
+    private int? ReadPageNumber()
+    {
+        var raw = Request.HasFormContentType && Request.Form.ContainsKey("numero") ? Request.Form["numero"].ToString() : Request.Query["numero"].ToString();
+        if (string.IsNullOrEmpty(raw))
+        {
+            return 1;
+        }
+
+        return int.TryParse(raw, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number >= 1 ? number : null;
+    }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -45,9 +56,18 @@ public class SuggestionsModel(AppDbContext db, StaffUser staff, FranceClock cloc
             return refused;
         }
 
-        if (PageNumber < 1 || Search is { Length: > 200 })
+        if (Search is { Length: > 200 })
         {
             Errors["q"] = "La recherche doit compter 200 caractères au plus.";
+        }
+
+        if (ReadPageNumber() is { } number)
+        {
+            PageNumber = number;
+        }
+        else
+        {
+            Errors["numero"] = "Le numéro de page doit être un nombre entier à partir de 1.";
         }
 
         if (Errors.Count > 0)
@@ -65,6 +85,7 @@ public class SuggestionsModel(AppDbContext db, StaffUser staff, FranceClock cloc
     public async Task<IActionResult> OnPostAsync(long answerId, bool retained, CancellationToken cancellationToken)
     {
         var response = Request.HasFormContentType ? Request.Form[ResponseField(answerId)].ToString() : null;
+        PageNumber = ReadPageNumber() ?? 1;
         ViewData["Title"] = "Suggestions des usagers";
         if (await ResolveAsync(cancellationToken) is { } refused)
         {
@@ -146,18 +167,32 @@ public class SuggestionsModel(AppDbContext db, StaffUser staff, FranceClock cloc
             query = query.Where(x => x.Review != null && x.Review.RetainedForClu);
         }
 
-        if (!string.IsNullOrWhiteSpace(Search))
+        var ordered = query.OrderByDescending(x => x.SubmittedAtUtc).ThenByDescending(x => x.Id);
+        if (string.IsNullOrWhiteSpace(Search))
         {
-            var term = Search.Trim();
-            query = query.Where(x => x.Text.Contains(term));
+            Total = await query.CountAsync(cancellationToken);
+            Rows = (await ordered.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken))
+                .Select(x => new Row(x.Id, x.SubmittedAtUtc, x.Site, x.Channel, PersonalDataMasker.Mask(x.Text), x.Review?.RetainedForClu == true, x.Review?.Response))
+                .ToList();
+            return;
         }
 
-        var rows = (await query.OrderByDescending(x => x.SubmittedAtUtc).ThenByDescending(x => x.Id).ToListAsync(cancellationToken))
+        // The database keeps the texts that contain the term; only those are masked, to drop the ones
+        // where the term is found only inside a masked address or number, which must not reveal it.
+        var term = Search.Trim();
+        var matching = new List<long>();
+        await foreach (var candidate in ordered.Where(x => x.Text.Contains(term)).Select(x => new { x.Id, x.Text }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            if (PersonalDataMasker.Mask(candidate.Text).Contains(term, StringComparison.OrdinalIgnoreCase))
+            {
+                matching.Add(candidate.Id);
+            }
+        }
+
+        Total = matching.Count;
+        var shown = matching.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
+        Rows = (await ordered.Where(x => shown.Contains(x.Id)).ToListAsync(cancellationToken))
             .Select(x => new Row(x.Id, x.SubmittedAtUtc, x.Site, x.Channel, PersonalDataMasker.Mask(x.Text), x.Review?.RetainedForClu == true, x.Review?.Response))
-            // A term found only inside a masked address or number must not reveal it.
-            .Where(r => string.IsNullOrWhiteSpace(Search) || r.Text.Contains(Search.Trim(), StringComparison.OrdinalIgnoreCase))
             .ToList();
-        Total = rows.Count;
-        Rows = rows.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
     }
 }
