@@ -26,6 +26,8 @@ public static class CoreServicesRegistration
     {
         services.AddScoped<MysteryRecordService>();
         services.AddScoped<MysteryCampaignPlanner>();
+        services.AddScoped<MysteryCampaignEditing>();
+        services.AddScoped<GridEditing>();
         return services;
     }
 

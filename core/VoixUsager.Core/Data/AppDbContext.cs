@@ -16,6 +16,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
 {
     public DbSet<Prefecture> Prefectures => Set<Prefecture>();
     public DbSet<Site> Sites => Set<Site>();
+    public DbSet<SiteFormerCode> SiteFormerCodes => Set<SiteFormerCode>();
     public DbSet<QuestionnaireVersion> QuestionnaireVersions => Set<QuestionnaireVersion>();
     public DbSet<Question> Questions => Set<Question>();
     public DbSet<QuestionOption> QuestionOptions => Set<QuestionOption>();

@@ -11,4 +11,7 @@ public sealed class FranceClock(TimeProvider time)
     public DateTime UtcNow => time.GetUtcNow().UtcDateTime;
 
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Paris).DateTime);
+
+    /// <summary>The day in Paris of a stored UTC instant.</summary>
+    public static DateOnly DateOf(DateTime utc) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Paris));
 }

@@ -24,6 +24,14 @@ public static class InputValidation
         return errors;
     }
 
+    public static void TryAddIfNotNull(this Dictionary<string, string> errors, string field, string? message)
+    {
+        if (message is not null)
+        {
+            errors.TryAdd(field, message);
+        }
+    }
+
     /// <summary>
     /// Saves the pending change, then its audit entry (which may need the new row's id), in one
     /// transaction: a change is never stored without the entry that says who made it.

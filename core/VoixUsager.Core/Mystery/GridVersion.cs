@@ -64,4 +64,10 @@ public class GridCriterion
 
     /// <summary>For <see cref="CriterionKind.Nombre"/>: the value is compliant when at most this.</summary>
     public int? MaxCompliant { get; set; }
+
+    /// <summary>
+    /// What to do when the criterion is often missed, as written with the criterion; the mystery report
+    /// prefers it to the built-in wording of the national codes.
+    /// </summary>
+    public string? Recommendation { get; set; }
 }

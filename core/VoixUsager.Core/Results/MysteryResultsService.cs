@@ -7,7 +7,7 @@ using VoixUsager.Results.Statistics;
 
 namespace VoixUsager.Results;
 
-public sealed record CriterionResult(string Code, string Group, string Label, int Weight, Proportion Compliance);
+public sealed record CriterionResult(string Code, string Group, string Label, int Weight, Proportion Compliance, string? Recommendation = null);
 
 public sealed record GroupResult(string Group, Proportion Compliance);
 
@@ -111,7 +111,7 @@ public sealed class MysteryResultsService(AppDbContext db, IOptions<ResultsOptio
             WeightedScore(emailCriteria));
 
         var recommendations = RecommendationWriter.Write(
-            callCriteria.Concat(emailCriteria).Select(c => new CriterionCompliance(c.Code, c.Group, c.Label, c.Compliance)).ToList(),
+            callCriteria.Concat(emailCriteria).Select(c => new CriterionCompliance(c.Code, c.Group, c.Label, c.Compliance, c.Recommendation)).ToList(),
             settings.StrengthAt, settings.RecommendAt, settings.MinimumObservations);
         var scope = campaignId is null ? "toutes les campagnes" : await campaigns.Select(c => c.Name).SingleAsync(cancellationToken);
         return new MysteryResults(prefectureName, scope, callResults, emailResults, recommendations);
@@ -135,7 +135,7 @@ public sealed class MysteryResultsService(AppDbContext db, IOptions<ResultsOptio
                 var answers = records.SelectMany(r => r.Answers).Where(a => ids.Contains(a.CriterionId)).ToList();
                 var compliant = answers.Count(a => IsCompliant(byId[a.CriterionId], a) == true);
                 var scored = answers.Count(a => IsCompliant(byId[a.CriterionId], a) is not null);
-                return new CriterionResult(latest.Code, latest.Group, latest.Label, latest.Weight, new Proportion(compliant, scored));
+                return new CriterionResult(latest.Code, latest.Group, latest.Label, latest.Weight, new Proportion(compliant, scored), latest.Recommendation);
             })
             .OrderBy(c => criteria.First(x => x.Code == c.Code).Order)
             .ToList();

@@ -3,7 +3,8 @@ using VoixUsager.Results.Statistics;
 namespace VoixUsager.Results;
 
 /// <summary>How often one mystery-grid criterion was met, over the records where it applied.</summary>
-public sealed record CriterionCompliance(string Code, string Group, string Label, Proportion Compliance);
+/// <param name="Recommendation">The wording entered with the criterion, preferred to the built-in one.</param>
+public sealed record CriterionCompliance(string Code, string Group, string Label, Proportion Compliance, string? Recommendation = null);
 
 /// <param name="Strengths">Best compliance first.</param>
 /// <param name="Recommendations">Worst compliance first: the first line is the most urgent.</param>
@@ -14,8 +15,8 @@ public sealed record RecommendationSet(IReadOnlyList<string> Strengths, IReadOnl
 
 /// <summary>
 /// Writes the "points forts" and "axes d'amélioration" of a mystery-campaign report from criterion
-/// compliance. Criteria of the national grids get a sentence that says what to do; criteria added
-/// locally fall back on their label.
+/// compliance. A criterion's recommendation comes from the wording entered with it in the grid; criteria
+/// of the national grids without one get a built-in sentence; others fall back on their label.
 /// </summary>
 public static class RecommendationWriter
 {
@@ -104,6 +105,9 @@ public static class RecommendationWriter
             "une formule de politesse est présente"),
     };
 
+    /// <summary>The built-in recommendation of a national criterion, or null: shown where a grid is edited.</summary>
+    public static string? BuiltInRecommendation(string code) => Known.TryGetValue(code, out var wording) ? wording.Recommendation : null;
+
     /// <param name="criteria">Compliance per criterion; criteria with no applicable record are skipped.</param>
     /// <param name="strengthAt">A criterion met in at least this share of cases is a strength.</param>
     /// <param name="recommendAt">A criterion met in at most this share of cases gets a recommendation.</param>
@@ -182,8 +186,11 @@ public static class RecommendationWriter
     private static string RecommendationSentence(CriterionCompliance criterion)
     {
         var percent = FrenchFormat.Percent(criterion.Compliance, 0);
-        var (action, unit) = Known.TryGetValue(criterion.Code, out var wording)
-            ? (wording.Recommendation, wording.Unit)
+        var known = Known.TryGetValue(criterion.Code, out var wording);
+        var (action, unit) = criterion.Recommendation is { Length: > 0 } entered
+            ? (entered.TrimEnd('.', ' '), known ? wording!.Unit : "cas")
+            : known
+            ? (wording!.Recommendation, wording.Unit)
             : ($"Améliorer : « {criterion.Label} »", "cas");
         var indicative = criterion.Compliance.IsIndicative
             ? $", indicatif, n = {FrenchFormat.Count(criterion.Compliance.Total)}"

@@ -19,6 +19,9 @@ public abstract record SurveyAvailability
 
     public sealed record Closed(PublicSite Site, DateOnly? NextOpening) : SurveyAvailability;
 
+    /// <summary>The site was retired: where to go instead, from the administrator's message and the préfecture's other sites.</summary>
+    public sealed record Retired(PublicSite Site, DateOnly RetiredOn, string? Message, IReadOnlyList<PublicSite> OtherSites) : SurveyAvailability;
+
     public sealed record Open(PublicSite Site, int CampaignId, string CampaignName, QuestionnaireDefinition Questionnaire) : SurveyAvailability;
 }
 
@@ -52,12 +55,24 @@ public sealed class PublicSurveyLookup(AppDbContext db, QuestionnaireCatalog cat
 
     private static string CacheKey(string code) => $"survey-availability:{code}";
 
+    /// <summary>
+    /// Drops what this process remembers of the codes' surveys, after an administrator changed or closed
+    /// the site: its own next request sees the change at once (other processes within the cache duration).
+    /// </summary>
+    public static void Forget(IMemoryCache cache, params string[] codes)
+    {
+        foreach (var code in codes)
+        {
+            cache.Remove(CacheKey(code));
+        }
+    }
+
     private async Task<SurveyAvailability> FindUncachedAsync(string? siteCode, CancellationToken cancellationToken)
     {
         var site = await FindSiteAsync(siteCode, cancellationToken);
         if (site is null)
         {
-            return new SurveyAvailability.UnknownSite();
+            return await FindRetiredAsync(siteCode, cancellationToken) ?? (SurveyAvailability)new SurveyAvailability.UnknownSite();
         }
 
         var today = clock.Today;
@@ -80,6 +95,43 @@ public sealed class PublicSurveyLookup(AppDbContext db, QuestionnaireCatalog cat
 
         var questionnaire = await catalog.GetAsync(campaign.QuestionnaireVersionId, cancellationToken);
         return new SurveyAvailability.Open(site, campaign.Id, campaign.Name, questionnaire);
+    }
+
+    private async Task<SurveyAvailability.Retired?> FindRetiredAsync(string? siteCode, CancellationToken cancellationToken)
+    {
+        var code = NormaliseCode(siteCode);
+        var retired = code is null ? null : await db.Sites
+            .AsNoTracking()
+            .Where(s => s.PublicCode == code && !s.IsActive)
+            .Select(s => new { Site = new PublicSite(s.Id, s.PublicCode, s.Name, s.Kind, s.PrefectureId, s.Prefecture.DisplayName), s.RetiredAtUtc, s.RetirementMessage })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (retired is null)
+        {
+            return null;
+        }
+
+        var others = await db.Sites
+            .AsNoTracking()
+            .Where(s => s.PrefectureId == retired.Site.PrefectureId && s.IsActive)
+            .OrderBy(s => s.Kind).ThenBy(s => s.Name)
+            .Select(s => new PublicSite(s.Id, s.PublicCode, s.Name, s.Kind, s.PrefectureId, s.Prefecture.DisplayName))
+            .ToListAsync(cancellationToken);
+        var retiredOn = retired.RetiredAtUtc is { } at ? FranceClock.DateOf(at) : clock.Today;
+        return new SurveyAvailability.Retired(retired.Site, retiredOn, retired.RetirementMessage, others);
+    }
+
+    /// <summary>
+    /// The current code of the site that had <paramref name="siteCode"/> before, so that posters printed
+    /// with an old code lead to the survey; null when the code never was a site's.
+    /// </summary>
+    public async Task<string?> FindCurrentCodeAsync(string? siteCode, CancellationToken cancellationToken = default)
+    {
+        var code = NormaliseCode(siteCode);
+        return code is null ? null : await db.SiteFormerCodes
+            .AsNoTracking()
+            .Where(f => f.Code == code)
+            .Select(f => f.Site.PublicCode)
+            .SingleOrDefaultAsync(cancellationToken);
     }
 
     public async Task<PublicSite?> FindSiteAsync(string? siteCode, CancellationToken cancellationToken = default)

@@ -61,6 +61,88 @@ public sealed class SurveyCampaignService(AppDbContext db, FranceClock clock)
         return new ChangeResult.Done(campaign.Id);
     }
 
+    /// <summary>
+    /// Changes a campaign's name and dates. A planned campaign may move as a whole, but not into the
+    /// past. A running one keeps its start (responses were collected from it) and may only end later,
+    /// or earlier as long as the end is not before today: to stop it now, it is closed. A closed
+    /// campaign no longer changes: its figures are the record of what happened.
+    /// </summary>
+    public async Task<ChangeResult> UpdateAsync(int prefectureId, int campaignId, SurveyCampaignInput input, AuditActor actor, CancellationToken cancellationToken)
+    {
+        var campaign = await db.SurveyCampaigns.SingleOrDefaultAsync(c => c.Id == campaignId, cancellationToken);
+        if (campaign is null)
+        {
+            return new ChangeResult.NotFound();
+        }
+
+        if (campaign.PrefectureId != prefectureId)
+        {
+            return new ChangeResult.Forbidden();
+        }
+
+        var today = clock.Today;
+        var state = Results.CampaignStates.Of(campaign.StartsOn, campaign.EndsOn, campaign.ClosedAtUtc is not null, today);
+        var errors = InputValidation.Check(input);
+        if (state == Results.CampaignState.Close)
+        {
+            errors.TryAdd("", $"La campagne « {campaign.Name} » est close : ses dates ne changent plus.");
+            return new ChangeResult.Invalid(errors);
+        }
+
+        var name = input.Name?.Trim() ?? "";
+        var validStart = DateOnly.TryParseExact(input.StartsOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start);
+        var validEnd = DateOnly.TryParseExact(input.EndsOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var end);
+        if (!validStart)
+        {
+            errors.TryAdd(nameof(SurveyCampaignInput.StartsOn), "Indiquez la date de début, par exemple 01/10/2026.");
+        }
+        else if (state == Results.CampaignState.Ouverte && start != campaign.StartsOn)
+        {
+            errors.TryAdd(nameof(SurveyCampaignInput.StartsOn), $"La campagne est ouverte depuis le {campaign.StartsOn:dd/MM/yyyy} : son début ne change plus.");
+        }
+        else if (state == Results.CampaignState.Prevue && start < today)
+        {
+            errors.TryAdd(nameof(SurveyCampaignInput.StartsOn), "Le début ne peut pas être dans le passé : choisissez aujourd’hui ou une date à venir.");
+        }
+
+        if (!validEnd)
+        {
+            errors.TryAdd(nameof(SurveyCampaignInput.EndsOn), "Indiquez la date de fin, par exemple 31/12/2026.");
+        }
+        else if (validStart && end < start)
+        {
+            errors.TryAdd(nameof(SurveyCampaignInput.EndsOn), "La fin de la campagne doit suivre son début.");
+        }
+        else if (end < today)
+        {
+            errors.TryAdd(nameof(SurveyCampaignInput.EndsOn), "La fin ne peut pas être dans le passé : pour arrêter la campagne maintenant, closez-la.");
+        }
+
+        if (errors.Count == 0 && await db.SurveyCampaigns.AnyAsync(c => c.Id != campaign.Id && c.PrefectureId == prefectureId && c.ClosedAtUtc == null && c.StartsOn <= end && c.EndsOn >= start, cancellationToken))
+        {
+            errors.TryAdd(nameof(SurveyCampaignInput.EndsOn), "Une autre campagne couvre déjà une partie de cette période : une seule campagne est ouverte à la fois.");
+        }
+
+        if (errors.Count > 0)
+        {
+            return new ChangeResult.Invalid(errors);
+        }
+
+        var details = $"{campaign.Name} : {campaign.StartsOn:dd/MM/yyyy} – {campaign.EndsOn:dd/MM/yyyy} devient {name} : {start:dd/MM/yyyy} – {end:dd/MM/yyyy}";
+        if (campaign.Name == name && campaign.StartsOn == start && campaign.EndsOn == end)
+        {
+            return new ChangeResult.Done(campaign.Id);
+        }
+
+        var action = state == Results.CampaignState.Ouverte && end > campaign.EndsOn ? "campagne.prolongee" : "campagne.modifiee";
+        campaign.Name = name;
+        campaign.StartsOn = start;
+        campaign.EndsOn = end;
+        await db.SaveWithAuditAsync(() => AuditEntry.Of(clock.UtcNow, actor.UserId, actor.Email, prefectureId, action, nameof(SurveyCampaign),
+            campaign.Id.ToString(CultureInfo.InvariantCulture), details), cancellationToken);
+        return new ChangeResult.Done(campaign.Id);
+    }
+
     /// <summary>Ends a campaign before its date; closing a closed campaign changes nothing.</summary>
     public async Task<ChangeResult> CloseAsync(int prefectureId, int campaignId, AuditActor actor, CancellationToken cancellationToken)
     {

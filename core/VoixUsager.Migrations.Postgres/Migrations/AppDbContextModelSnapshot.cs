@@ -540,6 +540,10 @@ namespace VoixUsager.Migrations.Postgres.Migrations
                     b.Property<int>("Order")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Recommendation")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<int>("Weight")
                         .HasColumnType("integer");
 
@@ -878,6 +882,13 @@ namespace VoixUsager.Migrations.Postgres.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
+                    b.Property<DateTime?>("RetiredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RetirementMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PrefectureId");
@@ -886,6 +897,35 @@ namespace VoixUsager.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Sites");
+                });
+
+            modelBuilder.Entity("VoixUsager.Prefectures.SiteFormerCode", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTime>("ReplacedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("SiteId");
+
+                    b.ToTable("SiteFormerCodes");
                 });
 
             modelBuilder.Entity("VoixUsager.Questionnaires.Question", b =>
@@ -1567,6 +1607,17 @@ namespace VoixUsager.Migrations.Postgres.Migrations
                     b.Navigation("Prefecture");
                 });
 
+            modelBuilder.Entity("VoixUsager.Prefectures.SiteFormerCode", b =>
+                {
+                    b.HasOne("VoixUsager.Prefectures.Site", "Site")
+                        .WithMany("FormerCodes")
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Site");
+                });
+
             modelBuilder.Entity("VoixUsager.Questionnaires.Question", b =>
                 {
                     b.HasOne("VoixUsager.Questionnaires.QuestionnaireVersion", "QuestionnaireVersion")
@@ -1728,6 +1779,11 @@ namespace VoixUsager.Migrations.Postgres.Migrations
             modelBuilder.Entity("VoixUsager.Prefectures.Prefecture", b =>
                 {
                     b.Navigation("Sites");
+                });
+
+            modelBuilder.Entity("VoixUsager.Prefectures.Site", b =>
+                {
+                    b.Navigation("FormerCodes");
                 });
 
             modelBuilder.Entity("VoixUsager.Questionnaires.Question", b =>

@@ -542,6 +542,10 @@ namespace VoixUsager.Migrations.SqlServer.Migrations
                     b.Property<int>("Order")
                         .HasColumnType("int");
 
+                    b.Property<string>("Recommendation")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.Property<int>("Weight")
                         .HasColumnType("int");
 
@@ -880,6 +884,13 @@ namespace VoixUsager.Migrations.SqlServer.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("nvarchar(60)");
 
+                    b.Property<DateTime?>("RetiredAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RetirementMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PrefectureId");
@@ -888,6 +899,35 @@ namespace VoixUsager.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("Sites");
+                });
+
+            modelBuilder.Entity("VoixUsager.Prefectures.SiteFormerCode", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<DateTime>("ReplacedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("SiteId");
+
+                    b.ToTable("SiteFormerCodes");
                 });
 
             modelBuilder.Entity("VoixUsager.Questionnaires.Question", b =>
@@ -1570,6 +1610,17 @@ namespace VoixUsager.Migrations.SqlServer.Migrations
                     b.Navigation("Prefecture");
                 });
 
+            modelBuilder.Entity("VoixUsager.Prefectures.SiteFormerCode", b =>
+                {
+                    b.HasOne("VoixUsager.Prefectures.Site", "Site")
+                        .WithMany("FormerCodes")
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Site");
+                });
+
             modelBuilder.Entity("VoixUsager.Questionnaires.Question", b =>
                 {
                     b.HasOne("VoixUsager.Questionnaires.QuestionnaireVersion", "QuestionnaireVersion")
@@ -1731,6 +1782,11 @@ namespace VoixUsager.Migrations.SqlServer.Migrations
             modelBuilder.Entity("VoixUsager.Prefectures.Prefecture", b =>
                 {
                     b.Navigation("Sites");
+                });
+
+            modelBuilder.Entity("VoixUsager.Prefectures.Site", b =>
+                {
+                    b.Navigation("FormerCodes");
                 });
 
             modelBuilder.Entity("VoixUsager.Questionnaires.Question", b =>

@@ -519,6 +519,10 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Recommendation")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Weight")
                         .HasColumnType("INTEGER");
 
@@ -843,6 +847,13 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RetiredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RetirementMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PrefectureId");
@@ -851,6 +862,33 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Sites");
+                });
+
+            modelBuilder.Entity("VoixUsager.Prefectures.SiteFormerCode", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReplacedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("SiteId");
+
+                    b.ToTable("SiteFormerCodes");
                 });
 
             modelBuilder.Entity("VoixUsager.Questionnaires.Question", b =>
@@ -1512,6 +1550,17 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
                     b.Navigation("Prefecture");
                 });
 
+            modelBuilder.Entity("VoixUsager.Prefectures.SiteFormerCode", b =>
+                {
+                    b.HasOne("VoixUsager.Prefectures.Site", "Site")
+                        .WithMany("FormerCodes")
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Site");
+                });
+
             modelBuilder.Entity("VoixUsager.Questionnaires.Question", b =>
                 {
                     b.HasOne("VoixUsager.Questionnaires.QuestionnaireVersion", "QuestionnaireVersion")
@@ -1673,6 +1722,11 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
             modelBuilder.Entity("VoixUsager.Prefectures.Prefecture", b =>
                 {
                     b.Navigation("Sites");
+                });
+
+            modelBuilder.Entity("VoixUsager.Prefectures.Site", b =>
+                {
+                    b.Navigation("FormerCodes");
                 });
 
             modelBuilder.Entity("VoixUsager.Questionnaires.Question", b =>

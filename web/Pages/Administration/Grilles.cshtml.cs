@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using VoixUsager.Data;
@@ -8,60 +7,50 @@ using VoixUsager.Web.Staff;
 
 namespace VoixUsager.Web.Pages.Administration;
 
-/// <summary>The national grids: their latest version, and a new version with other weights or thresholds.</summary>
-public class GrillesModel(AppDbContext db, StaffUser staff, FranceClock clock) : StaffPageModel
+/// <summary>The national grids: their latest version, and a new version with criteria added, changed, reordered or removed.</summary>
+public class GrillesModel(AppDbContext db, StaffUser staff, GridEditing editing) : StaffPageModel
 {
     public IReadOnlyList<GridVersion> Grids { get; private set; } = [];
+
+    /// <summary>The grid whose form was refused, to show the values as typed.</summary>
+    public string? PostedKey { get; private set; }
+
+    private IFormCollection? _posted;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(string key, CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken);
-        var grid = Grids.FirstOrDefault(g => g.Key == key);
-        if (grid is null)
-        {
-            return NotFound();
-        }
-
         var form = await Request.ReadFormAsync(cancellationToken);
-        var settings = new Dictionary<string, GridVersioning.CriterionSettings>();
-        foreach (var criterion in grid.Criteria)
+        var result = await editing.CreateVersionAsync(key ?? "", name => form.TryGetValue(name, out var value) ? value.ToString() : null,
+            new AuditActor(staff.Id, staff.Email), cancellationToken);
+        switch (result)
         {
-            if (!int.TryParse(form[$"w{criterion.Id}"], NumberStyles.None, CultureInfo.InvariantCulture, out var weight) || weight is < 1 or > 10)
-            {
-                Errors[$"w{criterion.Id}"] = $"« {criterion.Label} » : le poids est un nombre entier de 1 à 10.";
-                continue;
-            }
-
-            int? threshold = null;
-            if (criterion.Kind == CriterionKind.Nombre)
-            {
-                if (!int.TryParse(form[$"t{criterion.Id}"], NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value > 1000)
-                {
-                    Errors[$"t{criterion.Id}"] = $"« {criterion.Label} » : le seuil est un nombre entier positif.";
-                    continue;
-                }
-
-                threshold = value;
-            }
-
-            settings[criterion.Code] = new GridVersioning.CriterionSettings(weight, threshold);
+            case GridEditing.Result.NotFound:
+                return NotFound();
+            case GridEditing.Result.Invalid invalid:
+                await LoadAsync(cancellationToken);
+                PostedKey = key;
+                _posted = form;
+                return Invalid(invalid.Errors);
+            default:
+                return RedirectToPage();
         }
-
-        if (Errors.Count > 0)
-        {
-            return Invalid();
-        }
-
-        // The new version and its audit entry are stored together or not at all (the entry needs the new id).
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var next = await GridVersioning.CreateNextVersionAsync(db, key, settings, clock.UtcNow, cancellationToken);
-        staff.Audit(db, "grille.nouvelle-version", nameof(GridVersion), next.Id, null, $"{next.Title} v{next.VersionNumber}");
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return RedirectToPage();
     }
+
+    /// <summary>The value to show in a field: as typed when the form was refused, else the stored one.</summary>
+    public string? Value(GridVersion grid, string field, object? stored) =>
+        _posted is not null && grid.Key == PostedKey ? _posted[field].ToString() : stored?.ToString();
+
+    public bool Checked(GridVersion grid, string field) =>
+        _posted is not null && grid.Key == PostedKey && _posted[field].ToString() is "true" or "on";
+
+    public static string KindLabel(CriterionKind kind) => kind switch
+    {
+        CriterionKind.OuiNon => "Oui / non / sans objet",
+        CriterionKind.Echelle4 => "Échelle de 1 à 4",
+        _ => "Nombre (conforme jusqu’au seuil)",
+    };
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

@@ -54,12 +54,7 @@ public class PrefecturesModel(AppDbContext db, StaffUser staff, PrefectureAdmini
 
     public static string ZoneLabel(HolidayZone zone) => Calendar.FrenchTimeZones.Label(zone);
 
-    public static string KindLabel(SiteKind kind) => kind switch
-    {
-        SiteKind.Prefecture => "Préfecture",
-        SiteKind.SousPrefecture => "Sous-préfecture",
-        _ => "Point d’accueil numérique",
-    };
+    public static string KindLabel(SiteKind kind) => SiteKinds.Label(kind);
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

@@ -50,7 +50,16 @@ public class IndexModel(PublicSurveyLookup lookup, SurveyResponseWriter writer, 
         Availability = await lookup.FindAsync(siteCode, cancellationToken);
         if (Availability is SurveyAvailability.UnknownSite)
         {
-            return NotFound();
+            // A poster printed before the site's code changed: permanently to the current code.
+            return await lookup.FindCurrentCodeAsync(siteCode, cancellationToken) is { } currentCode
+                ? RedirectToPagePermanent("/Avis/Index", new { siteCode = currentCode, canal })
+                : NotFound();
+        }
+
+        if (Availability is SurveyAvailability.Retired)
+        {
+            Response.StatusCode = StatusCodes.Status410Gone;
+            return Page();
         }
 
         if (Availability is SurveyAvailability.Open)
@@ -84,7 +93,16 @@ public class IndexModel(PublicSurveyLookup lookup, SurveyResponseWriter writer, 
 
         if (Availability is SurveyAvailability.UnknownSite)
         {
-            return NotFound();
+            // 308 keeps the method and body: answers posted to an old code reach the current one.
+            return await lookup.FindCurrentCodeAsync(siteCode, cancellationToken) is { } currentCode
+                ? RedirectToPagePermanentPreserveMethod("/Avis/Index", pageHandler: null, routeValues: new { siteCode = currentCode })
+                : NotFound();
+        }
+
+        if (Availability is SurveyAvailability.Retired)
+        {
+            Response.StatusCode = StatusCodes.Status410Gone;
+            return Page();
         }
 
         if (!Request.HasFormContentType)
