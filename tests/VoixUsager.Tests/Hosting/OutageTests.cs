@@ -54,6 +54,43 @@ public sealed class OutageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Session_that_cannot_be_checked_gets_the_unavailable_page_through_the_ordinary_pipeline_and_resumes_after()
+    {
+        using var referent = StaffClient.For(_app);
+        await referent.SignInAsync(StaffTestData.Email("Referent", "allier"), StaffTestData.Password);
+        using var signedOut = StaffClient.For(_app);
+        var oldCookie = (await signedOut.SignInAsync(StaffTestData.Email("Referent", "cantal"), StaffTestData.Password)).Headers.GetValues("Set-Cookie")
+            .Select(c => c.Split(';')[0]).Last(c => c.StartsWith("voixusager-session=", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.Redirect, (await signedOut.PostFormAsync("/compte/deconnexion", [], "/compte/mot-de-passe")).StatusCode);
+        async Task<HttpResponseMessage> ReplayAsync()
+        {
+            using var client = _app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/referent");
+            request.Headers.Add("Cookie", oldCookie);
+            return await client.SendAsync(request);
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await ReplayAsync()).StatusCode);
+
+        Break();
+
+        // The error page is rendered for the same request, authentication included: the visitor is still
+        // signed in on it (the header offers to sign out), and nothing of a page was served unchecked.
+        var unavailable = await referent.Http.GetAsync("/referent");
+        var body = await unavailable.Content.ReadAsStringAsync();
+        await AssertUnavailablePageAsync(new HttpResponseMessage(unavailable.StatusCode) { Content = new StringContent(body), Headers = { RetryAfter = unavailable.Headers.RetryAfter } });
+        Assert.Contains("Se déconnecter", StaffClient.Parse(body).QuerySelector("header")!.TextContent);
+        await AssertUnavailablePageAsync(await referent.Http.GetAsync("/espace"));
+        // A session signed out before the outage is not let through because it cannot be checked.
+        await AssertUnavailablePageAsync(await ReplayAsync());
+
+        Restore();
+        Assert.Equal(HttpStatusCode.OK, (await referent.Http.GetAsync("/referent")).StatusCode);
+        // The outage let no session through that the database would refuse.
+        Assert.Equal(HttpStatusCode.Redirect, (await ReplayAsync()).StatusCode);
+    }
+
+    [Fact]
     public async Task Survey_answers_sent_during_an_outage_are_given_back_as_typed_and_stored_once_sent_again()
     {
         var client = _app.CreateBrowserLikeClient();

@@ -1,0 +1,72 @@
+using Microsoft.Playwright;
+using VoixUsager.Clu;
+using VoixUsager.Tests.Infrastructure;
+
+namespace VoixUsager.Tests.Browser;
+
+/// <summary>
+/// The quality team prepares a CLU in Chromium, on a laptop and on a phone: the summary preview shows
+/// the email with its own styles and charts, in its frame, and no page logs an error (no CSP violation).
+/// </summary>
+public sealed class CluBrowserTests(ResultsLayoutBrowserFixture fixture) : BrowserTest, IClassFixture<ResultsLayoutBrowserFixture>
+{
+    protected override BrowserFixture Browser => fixture;
+
+    private Task<int> ComingCluAsync() => fixture.App.WithDbAsync(async db =>
+    {
+        var clu = new CluMeeting
+        {
+            PrefectureId = fixture.Ids.Staff.CantalId,
+            MeetingOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30),
+            Place = "Préfecture du Cantal, salle Georges-Pompidou, Aurillac (et en visioconférence avec Mauriac et Saint-Flour)",
+            CreatedAtUtc = DateTime.UtcNow,
+            Members =
+            [
+                new CluMember { Name = "Marie-Christine Durand-Vialatte", Organisation = "Union départementale des associations familiales du Cantal", Email = "marie-christine.durand-vialatte@udaf-cantal.test" },
+                new CluMember { Name = "Paul Martin", Organisation = "UFC-Que Choisir", Email = "paul.martin@ufc.test", ReceivesSummary = false },
+            ],
+        };
+        db.CluMeetings.Add(clu);
+        await db.SaveChangesAsync();
+        return clu.Id;
+    });
+
+    [Theory]
+    [InlineData(1280)]
+    [InlineData(375)]
+    public async Task Summary_preview_shows_the_email_with_its_styles_and_charts_without_console_errors(int width)
+    {
+        var cluId = await ComingCluAsync();
+        var page = await fixture.SignedInPageAsync(StaffTestData.Email("Qualite", "cantal"), StaffTestData.Password, StaffTestData.AuthenticatorKey, width, 800);
+
+        await page.GotoAsync($"{fixture.BaseUrl}/resultats/clu/{cluId}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Aperçu de la synthèse" }).ClickAsync();
+        await page.WaitForURLAsync($"**/resultats/clu/{cluId}?apercu=true#apercu");
+        var frame = page.FrameLocator("#apercu-courriel");
+        var heading = frame.GetByRole(AriaRole.Heading, new() { Name = "Chiffres clés" });
+        await heading.WaitForAsync();
+
+        // The message's own inline styles apply inside the frame (the DSFR blue of its headings)…
+        Assert.Equal("rgb(0, 0, 145)", await heading.EvaluateAsync<string>("h => getComputedStyle(h).color"));
+        Assert.Equal("Arial", (await frame.Locator("body").EvaluateAsync<string>("b => getComputedStyle(b).fontFamily")).Split(',')[0].Trim('"'));
+        // …and its charts, data: images, are drawn, shrunk to the frame on a phone.
+        var images = frame.Locator("img");
+        Assert.True(await images.CountAsync() > 0);
+        foreach (var image in await images.AllAsync())
+        {
+            Assert.True(await image.EvaluateAsync<int>("i => i.naturalWidth") > 0);
+        }
+
+        // The frame fits the column; the page does not scroll sideways.
+        var box = (await page.Locator("#apercu-courriel").BoundingBoxAsync())!;
+        Assert.True(box.X >= 0 && box.X + box.Width <= width, $"frame from {box.X} to {box.X + box.Width} at {width} px");
+        Assert.True(box.Height >= 300, $"frame {box.Height} px high");
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= width, "the page scrolls sideways");
+        // The members' long names and addresses wrap: the section stays within the screen.
+        var members = (await page.Locator("ul.vu-membres").BoundingBoxAsync())!;
+        Assert.True(members.X + members.Width <= width, $"members' list reaches {members.X + members.Width} px at {width} px");
+
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), $"voixusager-clu-{width}.png"), FullPage = true });
+        await page.Context.CloseAsync();
+    }
+}
