@@ -8,82 +8,195 @@ using VoixUsager.Questionnaires;
 using VoixUsager.Results;
 using VoixUsager.Surveys;
 
-// Results benchmark: 1,000,000 survey responses (7 million answers) across 100 préfectures in SQLite;
-// times one préfecture's full survey results and the national overview, and reports the process's
-// peak resident memory.
-// Usage: dotnet VoixUsager.ResultsBench.dll generate <file.db> [responses=1000000]
-//        dotnet VoixUsager.ResultsBench.dll measure <file.db>
-// Run "generate" once, then "measure" in a fresh process so its peak memory is the computation's own.
+// Results benchmark: 1,000,000 survey responses (7 million answers) across 100 préfectures, in SQLite
+// or PostgreSQL; times one préfecture's full dashboard view as the web app computes it (the figures and
+// the three survey charts, through the results cache), cold and warm, 20 views at once, the national
+// overview, and reports the process's peak resident memory.
+// Usage: dotnet VoixUsager.ResultsBench.dll generate <file.db | PostgreSQL connection string> [responses=1000000]
+//        dotnet VoixUsager.ResultsBench.dll measure <file.db | PostgreSQL connection string> [seconds of concurrent load=15]
+// Run "generate" once, then "measure" in a fresh process so its first view is a cold one and its peak
+// memory is the computation's own.
 
 if (args.Length < 2)
 {
-    Console.Error.WriteLine("usage: generate|measure <file.db> [responses]");
+    Console.Error.WriteLine("usage: generate|measure <file.db | Host=...> [responses | seconds]");
     return 2;
 }
 
-var path = Path.GetFullPath(args[1]);
+var provider = args[1].Contains("Host=", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+var path = provider == DatabaseProvider.Sqlite ? Path.GetFullPath(args[1]) : null;
+var connectionString = path is null ? args[1] : DatabaseRegistration.SqliteConnectionString(path);
 var options = new DbContextOptionsBuilder<AppDbContext>();
-DatabaseRegistration.Configure(options, DatabaseProvider.Sqlite, DatabaseRegistration.SqliteConnectionString(path));
+DatabaseRegistration.Configure(options, provider, connectionString);
 
 if (args[0] == "generate")
 {
     var total = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1_000_000;
-    await GenerateAsync(options.Options, path, total);
+    await GenerateAsync(options.Options, provider, connectionString, path, total);
     return 0;
 }
 
-await using var db = new AppDbContext(options.Options);
-var service = new SurveyResultsService(db);
-var responses = await db.SurveyResponses.CountAsync();
-var answers = await db.SurveyAnswers.CountAsync();
-var prefectures = await db.Prefectures.CountAsync();
-Console.WriteLine($"data: {new FileInfo(path).Length / 1024 / 1024} MB SQLite file, {prefectures} préfectures, {responses:N0} responses, {answers:N0} answers");
-
-var target = await db.Prefectures.OrderBy(p => p.Id).Skip(prefectures / 2).Select(p => p.Id).FirstAsync();
-var campaign = await db.SurveyCampaigns.Where(c => c.PrefectureId == target).OrderByDescending(c => c.StartsOn).Select(c => c.Id).FirstAsync();
-foreach (var (label, filter) in new[] { ("one préfecture, latest campaign", new SurveyFilter(CampaignId: campaign)), ("one préfecture, all campaigns", new SurveyFilter()) })
+var loadSeconds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 15;
+var memory = new ResultsMemory();
+var processStart = Stopwatch.StartNew();
+int prefectures;
+int target;
+int campaign;
+await using (var db = new AppDbContext(options.Options))
 {
-    var times = new List<double>();
-    SurveyResults? result = null;
-    for (var i = 0; i < 5; i++)
-    {
-        var stopwatch = Stopwatch.StartNew();
-        result = await service.ComputeAsync(target, filter, CancellationToken.None);
-        times.Add(stopwatch.Elapsed.TotalMilliseconds);
-    }
-
-    Console.WriteLine($"{label}: {result!.Responses:N0} responses; first {times[0]:F0} ms, then median {times.Skip(1).Order().ElementAt(2):F0} ms");
+    prefectures = await db.Prefectures.CountAsync();
+    target = await db.Prefectures.OrderBy(p => p.Id).Skip(prefectures / 2).Select(p => p.Id).FirstAsync();
+    campaign = await db.SurveyCampaigns.Where(c => c.PrefectureId == target).OrderByDescending(c => c.StartsOn).Select(c => c.Id).FirstAsync();
 }
 
-var national = new List<double>();
-for (var i = 0; i < 3; i++)
+// One dashboard view as the browser asks for it: the page, then its three charts, each request with its
+// own DbContext as in the web app, sharing the process's results cache.
+async Task<(int Responses, int PngBytes)> ViewAsync(int prefectureId, SurveyFilter filter)
+{
+    SurveyResults figures;
+    await using (var db = new AppDbContext(options.Options))
+    {
+        figures = await new ResultsCache(new SurveyResultsService(db), memory).SurveyAsync(prefectureId, filter, CancellationToken.None);
+    }
+
+    var bytes = 0;
+    foreach (var kind in ChartKinds.Survey)
+    {
+        await using var db = new AppDbContext(options.Options);
+        bytes += (await new ResultsCache(new SurveyResultsService(db), memory).SurveyChartAsync(kind, prefectureId, filter, CancellationToken.None)).Length;
+    }
+
+    return (figures.Responses, bytes);
+}
+
+var latest = new SurveyFilter(CampaignId: campaign);
+var first = Stopwatch.StartNew();
+var (shown, png) = await ViewAsync(target, latest);
+var cold = first.Elapsed.TotalMilliseconds;
+Console.WriteLine($"one préfecture, latest campaign ({shown:N0} responses): full view (figures + 3 charts, {png / 1024} KB of PNG) first call of a fresh process {cold:F0} ms ({processStart.Elapsed.TotalMilliseconds:F0} ms since start)");
+
+double Median(List<double> times) => times.Order().ElementAt(times.Count / 2);
+double Percentile(List<double> times, double p) => times.Order().ElementAt(Math.Min(times.Count - 1, (int)Math.Ceiling(p * times.Count) - 1));
+
+var warm = new List<double>();
+var recomputed = new List<double>();
+for (var i = 0; i < 7; i++)
 {
     var stopwatch = Stopwatch.StartNew();
-    var rows = await service.NationalOverviewAsync(null, null, CancellationToken.None);
-    national.Add(stopwatch.Elapsed.TotalMilliseconds);
-    if (i == 0)
+    await ViewAsync(target, latest);
+    warm.Add(stopwatch.Elapsed.TotalMilliseconds);
+
+    // As after a new response: nothing in the cache, every figure and chart computed again.
+    memory.Cache.Compact(1.0);
+    stopwatch.Restart();
+    await ViewAsync(target, latest);
+    recomputed.Add(stopwatch.Elapsed.TotalMilliseconds);
+}
+
+Console.WriteLine($"full view warm, figures cached: median {Median(warm):F1} ms; warm, recomputed (as after a new response): median {Median(recomputed):F0} ms");
+
+var allCampaigns = new List<double>();
+for (var i = 0; i < 5; i++)
+{
+    memory.Cache.Compact(1.0);
+    var stopwatch = Stopwatch.StartNew();
+    shown = (await ViewAsync(target, new SurveyFilter())).Responses;
+    allCampaigns.Add(stopwatch.Elapsed.TotalMilliseconds);
+}
+
+Console.WriteLine($"full view, all campaigns ({shown:N0} responses), recomputed: first {allCampaigns[0]:F0} ms, median {Median(allCampaigns):F0} ms");
+
+// 20 people at once, each on a dashboard of their own préfecture (a different one each), for a fixed time.
+async Task LoadAsync(string label, bool emptyBeforeEachView)
+{
+    memory.Cache.Compact(1.0);
+    var ids = new List<int>();
+    await using (var db = new AppDbContext(options.Options))
     {
-        Console.WriteLine($"national overview: {rows.Count} préfectures, {rows.Sum(r => r.Responses):N0} responses");
+        ids = await db.Prefectures.OrderBy(p => p.Id).Select(p => p.Id).Take(20).ToListAsync();
+    }
+
+    var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
+    var until = DateTime.UtcNow.AddSeconds(loadSeconds);
+    var clock = Stopwatch.StartNew();
+    await Task.WhenAll(ids.Select(id => Task.Run(async () =>
+    {
+        while (DateTime.UtcNow < until)
+        {
+            if (emptyBeforeEachView)
+            {
+                memory.Cache.Compact(1.0);
+            }
+
+            var stopwatch = Stopwatch.StartNew();
+            await ViewAsync(id, new SurveyFilter());
+            latencies.Add(stopwatch.Elapsed.TotalMilliseconds);
+        }
+    })));
+    var all = latencies.ToList();
+    Console.WriteLine($"20 concurrent users, {label}: {all.Count / clock.Elapsed.TotalSeconds:F1} full views/s, p50 {Percentile(all, 0.5):F0} ms, p99 {Percentile(all, 0.99):F0} ms ({all.Count} views in {clock.Elapsed.TotalSeconds:F0} s)");
+}
+
+await LoadAsync("each on its own préfecture, figures cached after its first view", emptyBeforeEachView: false);
+await LoadAsync("cache emptied before every view (every view recomputed, as if a response arrived each time)", emptyBeforeEachView: true);
+
+var national = new List<double>();
+await using (var db = new AppDbContext(options.Options))
+{
+    var service = new SurveyResultsService(db);
+    for (var i = 0; i < 3; i++)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var rows = await service.NationalOverviewAsync(null, null, CancellationToken.None);
+        national.Add(stopwatch.Elapsed.TotalMilliseconds);
+        if (i == 0)
+        {
+            Console.WriteLine($"national overview: {rows.Count} préfectures, {rows.Sum(r => r.Responses):N0} responses");
+        }
     }
 }
 
 Console.WriteLine($"national overview: first {national[0]:F0} ms, then {national[1]:F0} ms, {national[2]:F0} ms");
 var hwm = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
 Console.WriteLine($"peak resident memory of this process: {long.Parse(hwm.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024} MB");
+await using (var db = new AppDbContext(options.Options))
+{
+    var responses = await db.SurveyResponses.CountAsync();
+    var answers = await db.SurveyAnswers.CountAsync();
+    Console.WriteLine($"data ({provider}{(path is null ? "" : $", {new FileInfo(path).Length / 1024 / 1024} MB file")}): {prefectures} préfectures, {responses:N0} responses, {answers:N0} answers");
+}
+
 return 0;
 
-static async Task GenerateAsync(DbContextOptions<AppDbContext> options, string path, int total)
+static async Task GenerateAsync(DbContextOptions<AppDbContext> options, DatabaseProvider provider, string connectionString, string? path, int total)
 {
-    if (File.Exists(path))
+    if (path is not null && File.Exists(path))
     {
         File.Delete(path);
     }
 
+    if (provider == DatabaseProvider.Postgres)
+    {
+        // A throw-away database of its own, created afresh.
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        var name = builder.Database ?? throw new ArgumentException("The connection string names no database.");
+        builder.Database = "postgres";
+        await using var admin = new Npgsql.NpgsqlConnection(builder.ConnectionString);
+        await admin.OpenAsync();
+        await new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin).ExecuteNonQueryAsync();
+        await new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin).ExecuteNonQueryAsync();
+    }
+
     var stopwatch = Stopwatch.StartNew();
+    List<(int Id, int PrefectureId)> sites;
+    Dictionary<int, int[]> campaigns;
+    List<(int Id, int[] Options, bool Text)> questions;
+    int versionId;
     await using (var db = new AppDbContext(options))
     {
         await db.Database.MigrateAsync();
         var version = await DefaultQuestionnaire.EnsureCreatedAsync(db, TimeProvider.System);
+        versionId = version.Id;
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         for (var p = 1; p <= 100; p++)
         {
@@ -111,107 +224,148 @@ static async Task GenerateAsync(DbContextOptions<AppDbContext> options, string p
         }
 
         await db.SaveChangesAsync();
+        sites = (await db.Sites.OrderBy(s => s.Id).Select(s => new { s.Id, s.PrefectureId }).ToListAsync()).Select(s => (s.Id, s.PrefectureId)).ToList();
+        campaigns = (await db.SurveyCampaigns.OrderBy(c => c.StartsOn).ThenBy(c => c.Id).Select(c => new { c.PrefectureId, c.Id }).ToListAsync())
+            .GroupBy(c => c.PrefectureId).ToDictionary(g => g.Key, g => g.Select(c => c.Id).ToArray());
+        questions = (await db.Questions.Where(q => q.QuestionnaireVersionId == versionId).OrderBy(q => q.Order)
+                .Select(q => new { q.Id, q.Kind, Options = q.Options.OrderBy(o => o.Id).Select(o => o.Id).ToList() }).ToListAsync())
+            .Select(q => (q.Id, q.Options.ToArray(), q.Kind == QuestionKind.FreeText)).ToList();
     }
-
-    // Raw prepared inserts in one transaction: EF's change tracker is not the tool for 8 million rows.
-    await using var connection = new SqliteConnection(DatabaseRegistration.SqliteConnectionString(path));
-    await connection.OpenAsync();
-    var sites = new List<(int Id, int PrefectureId)>();
-    await using (var read = connection.CreateCommand())
-    {
-        read.CommandText = "SELECT Id, PrefectureId FROM Sites";
-        await using var reader = await read.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            sites.Add((reader.GetInt32(0), reader.GetInt32(1)));
-        }
-    }
-
-    var campaigns = new Dictionary<int, int[]>();
-    await using (var read = connection.CreateCommand())
-    {
-        read.CommandText = "SELECT PrefectureId, Id FROM SurveyCampaigns ORDER BY StartsOn";
-        await using var reader = await read.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            var prefectureId = reader.GetInt32(0);
-            campaigns[prefectureId] = [.. campaigns.GetValueOrDefault(prefectureId, []), reader.GetInt32(1)];
-        }
-    }
-
-    var questions = new List<(int Id, int[] Options, bool Text)>();
-    await using (var read = connection.CreateCommand())
-    {
-        read.CommandText = "SELECT q.Id, q.Kind, group_concat(o.Id) FROM Questions q LEFT JOIN QuestionOptions o ON o.QuestionId = q.Id GROUP BY q.Id ORDER BY q.\"Order\"";
-        await using var reader = await read.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            var ids = reader.IsDBNull(2) ? [] : reader.GetString(2).Split(',').Select(int.Parse).ToArray();
-            questions.Add((reader.GetInt32(0), ids, reader.GetString(1) == nameof(QuestionKind.FreeText)));
-        }
-    }
-
-    var versionId = await new SqliteCommand("SELECT Id FROM QuestionnaireVersions LIMIT 1", connection).ExecuteScalarAsync();
-    await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
-    var insertResponse = connection.CreateCommand();
-    insertResponse.Transaction = transaction;
-    insertResponse.CommandText = "INSERT INTO SurveyResponses (CampaignId, SiteId, QuestionnaireVersionId, Channel, SubmittedAtUtc, SubmissionId) VALUES ($c, $s, $v, $ch, $at, $id) RETURNING Id";
-    var pc = insertResponse.Parameters.Add("$c", SqliteType.Integer);
-    var ps = insertResponse.Parameters.Add("$s", SqliteType.Integer);
-    insertResponse.Parameters.AddWithValue("$v", versionId);
-    var pch = insertResponse.Parameters.Add("$ch", SqliteType.Text);
-    var pat = insertResponse.Parameters.Add("$at", SqliteType.Text);
-    var pid = insertResponse.Parameters.Add("$id", SqliteType.Text);
-    var insertAnswer = connection.CreateCommand();
-    insertAnswer.Transaction = transaction;
-    insertAnswer.CommandText = "INSERT INTO SurveyAnswers (ResponseId, QuestionId, OptionId, Text) VALUES ($r, $q, $o, $t)";
-    var ar = insertAnswer.Parameters.Add("$r", SqliteType.Integer);
-    var aq = insertAnswer.Parameters.Add("$q", SqliteType.Integer);
-    var ao = insertAnswer.Parameters.Add("$o", SqliteType.Integer);
-    var at = insertAnswer.Parameters.Add("$t", SqliteType.Text);
-    insertResponse.Prepare();
-    insertAnswer.Prepare();
 
     var random = new Random(1_000_000);
-    string[] channels = [.. Enum.GetNames<SurveyChannel>()];
+    var channels = Enum.GetValues<SurveyChannel>();
     var now = DateTime.UtcNow;
-    for (var i = 0; i < total; i++)
+
+    // The same pseudo-random data set on both databases.
+    IEnumerable<(long Id, int CampaignId, int SiteId, SurveyChannel Channel, DateTime SubmittedAtUtc, (int QuestionId, int? OptionId, string? Text)[] Answers)> Responses()
     {
-        var site = sites[random.Next(sites.Count)];
-        var campaignIds = campaigns[site.PrefectureId];
-        var campaignIndex = random.Next(campaignIds.Length);
-        pc.Value = campaignIds[campaignIndex];
-        ps.Value = site.Id;
-        pch.Value = channels[random.Next(channels.Length)];
-        var submitted = now.AddDays(campaignIndex == 0 ? -400 + random.Next(90) : -60 + random.Next(55)).AddMinutes(random.Next(600));
-        pat.Value = submitted.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
-        pid.Value = Guid.NewGuid().ToString().ToUpperInvariant();
-        var responseId = (long)(await insertResponse.ExecuteScalarAsync())!;
-        foreach (var question in questions)
+        for (var i = 0; i < total; i++)
         {
-            ar.Value = responseId;
-            aq.Value = question.Id;
-            if (question.Text)
+            var site = sites[random.Next(sites.Count)];
+            var campaignIds = campaigns[site.PrefectureId];
+            var campaignIndex = random.Next(campaignIds.Length);
+            var channel = channels[random.Next(channels.Length)];
+            var submitted = now.AddDays(campaignIndex == 0 ? -400 + random.Next(90) : -60 + random.Next(55)).AddMinutes(random.Next(600));
+            var answers = questions.Select(q => q.Text
+                ? (q.Id, (int?)null, (string?)"Mieux signaler les guichets depuis l'entrée, et ouvrir entre 12h et 14h.")
+                : (q.Id, q.Options[random.Next(q.Options.Length)], null)).ToArray();
+            yield return (i + 1, campaignIds[campaignIndex], site.Id, channel, submitted, answers);
+            if (i % 100_000 == 99_999)
             {
-                ao.Value = DBNull.Value;
-                at.Value = "Mieux signaler les guichets depuis l'entrée, et ouvrir entre 12h et 14h.";
+                Console.WriteLine($"{i + 1:N0} responses written ({stopwatch.Elapsed.TotalSeconds:F0} s)");
             }
-            else
-            {
-                ao.Value = question.Options[random.Next(question.Options.Length)];
-                at.Value = DBNull.Value;
-            }
-
-            await insertAnswer.ExecuteNonQueryAsync();
-        }
-
-        if (i % 100_000 == 99_999)
-        {
-            Console.WriteLine($"{i + 1:N0} responses written ({stopwatch.Elapsed.TotalSeconds:F0} s)");
         }
     }
 
-    await transaction.CommitAsync();
-    await new SqliteCommand("ANALYZE", connection).ExecuteNonQueryAsync();
-    Console.WriteLine($"generated {total:N0} responses, {total * questions.Count:N0} answers in {stopwatch.Elapsed.TotalSeconds:F0} s: {path}");
+    if (provider == DatabaseProvider.Postgres)
+    {
+        // Binary COPY, ids given, in chunks (the answers' foreign key needs their responses stored first):
+        // EF's change tracker is not the tool for 8 million rows.
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        foreach (var chunk in Responses().Chunk(50_000))
+        {
+            await using (var copy = await connection.BeginBinaryImportAsync("COPY \"SurveyResponses\" (\"Id\", \"CampaignId\", \"SiteId\", \"QuestionnaireVersionId\", \"Channel\", \"SubmittedAtUtc\", \"SubmissionId\") FROM STDIN (FORMAT BINARY)"))
+            {
+                foreach (var r in chunk)
+                {
+                    await copy.StartRowAsync();
+                    await copy.WriteAsync(r.Id, NpgsqlTypes.NpgsqlDbType.Bigint);
+                    await copy.WriteAsync(r.CampaignId, NpgsqlTypes.NpgsqlDbType.Integer);
+                    await copy.WriteAsync(r.SiteId, NpgsqlTypes.NpgsqlDbType.Integer);
+                    await copy.WriteAsync(versionId, NpgsqlTypes.NpgsqlDbType.Integer);
+                    await copy.WriteAsync(r.Channel.ToString(), NpgsqlTypes.NpgsqlDbType.Varchar);
+                    await copy.WriteAsync(DateTime.SpecifyKind(r.SubmittedAtUtc, DateTimeKind.Utc), NpgsqlTypes.NpgsqlDbType.TimestampTz);
+                    await copy.WriteAsync(Guid.NewGuid(), NpgsqlTypes.NpgsqlDbType.Uuid);
+                }
+
+                await copy.CompleteAsync();
+            }
+
+            await using (var copy = await connection.BeginBinaryImportAsync("COPY \"SurveyAnswers\" (\"ResponseId\", \"QuestionId\", \"OptionId\", \"Text\") FROM STDIN (FORMAT BINARY)"))
+            {
+                foreach (var r in chunk)
+                {
+                    foreach (var a in r.Answers)
+                    {
+                        await copy.StartRowAsync();
+                        await copy.WriteAsync(r.Id, NpgsqlTypes.NpgsqlDbType.Bigint);
+                        await copy.WriteAsync(a.QuestionId, NpgsqlTypes.NpgsqlDbType.Integer);
+                        if (a.OptionId is { } option)
+                        {
+                            await copy.WriteAsync(option, NpgsqlTypes.NpgsqlDbType.Integer);
+                        }
+                        else
+                        {
+                            await copy.WriteNullAsync();
+                        }
+
+                        if (a.Text is { } text)
+                        {
+                            await copy.WriteAsync(text, NpgsqlTypes.NpgsqlDbType.Varchar);
+                        }
+                        else
+                        {
+                            await copy.WriteNullAsync();
+                        }
+                    }
+                }
+
+                await copy.CompleteAsync();
+            }
+        }
+
+        await new Npgsql.NpgsqlCommand("SELECT setval(pg_get_serial_sequence('\"SurveyResponses\"', 'Id'), (SELECT max(\"Id\") FROM \"SurveyResponses\"))", connection).ExecuteNonQueryAsync();
+        // Separately: VACUUM refuses to run inside a batch of commands.
+        await new Npgsql.NpgsqlCommand("VACUUM ANALYZE", connection).ExecuteNonQueryAsync();
+    }
+    else
+    {
+        // Raw prepared inserts in one transaction: EF's change tracker is not the tool for 8 million rows.
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+        var insertResponse = connection.CreateCommand();
+        insertResponse.Transaction = transaction;
+        insertResponse.CommandText = "INSERT INTO SurveyResponses (Id, CampaignId, SiteId, QuestionnaireVersionId, Channel, SubmittedAtUtc, SubmissionId) VALUES ($i, $c, $s, $v, $ch, $at, $id)";
+        var pi = insertResponse.Parameters.Add("$i", SqliteType.Integer);
+        var pc = insertResponse.Parameters.Add("$c", SqliteType.Integer);
+        var ps = insertResponse.Parameters.Add("$s", SqliteType.Integer);
+        insertResponse.Parameters.AddWithValue("$v", versionId);
+        var pch = insertResponse.Parameters.Add("$ch", SqliteType.Text);
+        var pat = insertResponse.Parameters.Add("$at", SqliteType.Text);
+        var pid = insertResponse.Parameters.Add("$id", SqliteType.Text);
+        var insertAnswer = connection.CreateCommand();
+        insertAnswer.Transaction = transaction;
+        insertAnswer.CommandText = "INSERT INTO SurveyAnswers (ResponseId, QuestionId, OptionId, Text) VALUES ($r, $q, $o, $t)";
+        var ar = insertAnswer.Parameters.Add("$r", SqliteType.Integer);
+        var aq = insertAnswer.Parameters.Add("$q", SqliteType.Integer);
+        var ao = insertAnswer.Parameters.Add("$o", SqliteType.Integer);
+        var at = insertAnswer.Parameters.Add("$t", SqliteType.Text);
+        insertResponse.Prepare();
+        insertAnswer.Prepare();
+        foreach (var r in Responses())
+        {
+            pi.Value = r.Id;
+            pc.Value = r.CampaignId;
+            ps.Value = r.SiteId;
+            pch.Value = r.Channel.ToString();
+            pat.Value = r.SubmittedAtUtc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+            pid.Value = Guid.NewGuid().ToString().ToUpperInvariant();
+            await insertResponse.ExecuteNonQueryAsync();
+            foreach (var a in r.Answers)
+            {
+                ar.Value = r.Id;
+                aq.Value = a.QuestionId;
+                ao.Value = a.OptionId is { } option ? option : DBNull.Value;
+                at.Value = a.Text is { } text ? text : DBNull.Value;
+                await insertAnswer.ExecuteNonQueryAsync();
+            }
+        }
+
+        await transaction.CommitAsync();
+        await new SqliteCommand("ANALYZE", connection).ExecuteNonQueryAsync();
+    }
+
+    Console.WriteLine($"generated {total:N0} responses, {total * questions.Count:N0} answers in {stopwatch.Elapsed.TotalSeconds:F0} s ({provider})");
 }
