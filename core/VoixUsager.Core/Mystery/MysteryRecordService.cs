@@ -224,7 +224,10 @@ public sealed class MysteryRecordService(AppDbContext db, FranceClock clock)
         var answers = new Dictionary<int, MysteryAnswer>();
         foreach (var (field, raw) in input.Criteria)
         {
-            if (CriterionNamed(field, byId) is not { } criterion)
+            // Not "is not { } criterion": mutation testing negates the condition, and the negated pattern
+            // would leave criterion unassigned and the whole method out of the mutation run.
+            var criterion = CriterionNamed(field, byId);
+            if (criterion is null)
             {
                 errors[""] = "Une réponse envoyée porte sur un critère qui n’appartient pas à la grille de cette campagne. Rechargez la page et saisissez la grille de nouveau.";
                 continue;
