@@ -19,6 +19,7 @@ public static class CoreServicesRegistration
         services.AddScoped<SurveyCampaignService>();
         services.AddScoped<Clu.CluService>();
         services.AddScoped<Prefectures.PrefectureAdministration>();
+        services.AddScoped<Register.OwnerServiceAdministration>();
         return services;
     }
 

@@ -41,6 +41,11 @@ public static partial class AuditLabels
         ["suggestion.retenue"] = "Suggestion retenue",
         ["suggestion.non-retenue"] = "Suggestion non retenue",
         ["rappel.referent"] = "Rappel envoyé à un référent",
+        ["service.cree"] = "Service ajouté",
+        ["service.renomme"] = "Service renommé",
+        ["service.retire"] = "Service retiré",
+        ["service.reactive"] = "Service rétabli",
+        ["registre.delais-modifies"] = "Délais de traitement des suggestions et réclamations modifiés",
     };
 
     private static readonly Dictionary<string, string> Elements = new(StringComparer.Ordinal)
@@ -62,6 +67,7 @@ public static partial class AuditLabels
         ["GridVersion"] = "Grille",
         ["Invitation"] = "Invitation",
         ["AppUser"] = "Compte",
+        ["OwnerService"] = "Service",
     };
 
     /// <summary>The action in words; a code nobody has described yet is shown as it is rather than hidden.</summary>

@@ -40,6 +40,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<CluMember> CluMembers => Set<CluMember>();
     public DbSet<CluDelivery> CluDeliveries => Set<CluDelivery>();
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
+    public DbSet<Register.OwnerService> OwnerServices => Set<Register.OwnerService>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -191,6 +191,9 @@ namespace VoixUsager.Migrations.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<int?>("OwnerServiceId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text");
 
@@ -221,6 +224,8 @@ namespace VoixUsager.Migrations.Postgres.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("OwnerServiceId");
 
                     b.HasIndex("PrefectureId");
 
@@ -257,6 +262,9 @@ namespace VoixUsager.Migrations.Postgres.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<int?>("OwnerServiceId")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("PrefectureId")
                         .HasColumnType("integer");
 
@@ -276,6 +284,8 @@ namespace VoixUsager.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Email");
+
+                    b.HasIndex("OwnerServiceId");
 
                     b.HasIndex("PrefectureId");
 
@@ -815,6 +825,16 @@ namespace VoixUsager.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("AcknowledgementDeadlineWorkingDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(5);
+
+                    b.Property<int>("CaseDeadlineWorkingDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(15);
+
                     b.Property<string>("DepartementCode")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -999,6 +1019,33 @@ namespace VoixUsager.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("QuestionnaireVersions");
+                });
+
+            modelBuilder.Entity("VoixUsager.Register.OwnerService", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<int>("PrefectureId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PrefectureId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("OwnerServices");
                 });
 
             modelBuilder.Entity("VoixUsager.Results.IndicatorValue", b =>
@@ -1363,6 +1410,11 @@ namespace VoixUsager.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("VoixUsager.Accounts.AppUser", b =>
                 {
+                    b.HasOne("VoixUsager.Register.OwnerService", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerServiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("VoixUsager.Prefectures.Prefecture", null)
                         .WithMany()
                         .HasForeignKey("PrefectureId")
@@ -1371,6 +1423,11 @@ namespace VoixUsager.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("VoixUsager.Accounts.Invitation", b =>
                 {
+                    b.HasOne("VoixUsager.Register.OwnerService", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerServiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("VoixUsager.Prefectures.Prefecture", null)
                         .WithMany()
                         .HasForeignKey("PrefectureId")
@@ -1589,6 +1646,17 @@ namespace VoixUsager.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("PrefectureId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("VoixUsager.Register.OwnerService", b =>
+                {
+                    b.HasOne("VoixUsager.Prefectures.Prefecture", "Prefecture")
+                        .WithMany()
+                        .HasForeignKey("PrefectureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Prefecture");
                 });
 
             modelBuilder.Entity("VoixUsager.Results.IndicatorValue", b =>

@@ -182,6 +182,9 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("OwnerServiceId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT");
 
@@ -212,6 +215,8 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("OwnerServiceId");
 
                     b.HasIndex("PrefectureId");
 
@@ -248,6 +253,9 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("OwnerServiceId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("PrefectureId")
                         .HasColumnType("INTEGER");
 
@@ -267,6 +275,8 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Email");
+
+                    b.HasIndex("OwnerServiceId");
 
                     b.HasIndex("PrefectureId");
 
@@ -782,6 +792,16 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("AcknowledgementDeadlineWorkingDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(5);
+
+                    b.Property<int>("CaseDeadlineWorkingDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(15);
+
                     b.Property<string>("DepartementCode")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -958,6 +978,31 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("QuestionnaireVersions");
+                });
+
+            modelBuilder.Entity("VoixUsager.Register.OwnerService", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PrefectureId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PrefectureId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("OwnerServices");
                 });
 
             modelBuilder.Entity("VoixUsager.Results.IndicatorValue", b =>
@@ -1308,6 +1353,11 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("VoixUsager.Accounts.AppUser", b =>
                 {
+                    b.HasOne("VoixUsager.Register.OwnerService", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerServiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("VoixUsager.Prefectures.Prefecture", null)
                         .WithMany()
                         .HasForeignKey("PrefectureId")
@@ -1316,6 +1366,11 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("VoixUsager.Accounts.Invitation", b =>
                 {
+                    b.HasOne("VoixUsager.Register.OwnerService", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerServiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("VoixUsager.Prefectures.Prefecture", null)
                         .WithMany()
                         .HasForeignKey("PrefectureId")
@@ -1534,6 +1589,17 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("PrefectureId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("VoixUsager.Register.OwnerService", b =>
+                {
+                    b.HasOne("VoixUsager.Prefectures.Prefecture", "Prefecture")
+                        .WithMany()
+                        .HasForeignKey("PrefectureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Prefecture");
                 });
 
             modelBuilder.Entity("VoixUsager.Results.IndicatorValue", b =>

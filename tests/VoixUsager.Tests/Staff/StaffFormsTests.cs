@@ -181,7 +181,7 @@ public sealed partial class StaffFormsTests : IAsyncLifetime
     private static string Actor(IReadOnlyCollection<string?> policies) =>
         policies.Contains(Policies.Administrateur) ? StaffTestData.AdminEmail
         : policies.Contains(Policies.Referent) ? StaffTestData.Email("Referent", "allier")
-        : policies.Contains(Policies.Qualite) || policies.Contains(Policies.Resultats) || policies.Contains(Policies.Staff) ? StaffTestData.Email("Qualite", "cantal")
+        : policies.Contains(Policies.Qualite) || policies.Contains(Policies.Resultats) || policies.Contains(Policies.Registre) || policies.Contains(Policies.Staff) ? StaffTestData.Email("Qualite", "cantal")
         : throw new Xunit.Sdk.XunitException($"No test account for the policies {string.Join(", ", policies)}: add one to the walk of the staff forms.");
 
     /// <summary>A record the signed-in person may act on, for each route parameter of a page that posts.</summary>
