@@ -20,6 +20,8 @@ public static class CoreServicesRegistration
         services.AddScoped<Clu.CluService>();
         services.AddScoped<Prefectures.PrefectureAdministration>();
         services.AddScoped<Register.OwnerServiceAdministration>();
+        services.AddScoped<Register.RegisterService>();
+        services.AddScoped<Register.RegisterQueries>();
         return services;
     }
 

@@ -45,6 +45,12 @@ public static partial class AuditLabels
         ["service.renomme"] = "Service renommé",
         ["service.retire"] = "Service retiré",
         ["service.reactive"] = "Service rétabli",
+        ["dossier.recu"] = "Suggestion ou réclamation reçue",
+        ["dossier.attribue"] = "Suggestion ou réclamation confiée à un service",
+        ["dossier.accuse-reception"] = "Accusé de réception d’une suggestion ou réclamation",
+        ["dossier.repondu"] = "Réponse à une suggestion ou réclamation",
+        ["dossier.clos"] = "Suggestion ou réclamation close sans réponse",
+        ["registre.relance-hebdomadaire"] = "Liste hebdomadaire des dossiers en retard envoyée",
         ["registre.delais-modifies"] = "Délais de traitement des suggestions et réclamations modifiés",
     };
 
@@ -68,6 +74,7 @@ public static partial class AuditLabels
         ["Invitation"] = "Invitation",
         ["AppUser"] = "Compte",
         ["OwnerService"] = "Service",
+        ["RegisterCase"] = "Suggestion ou réclamation",
     };
 
     /// <summary>The action in words; a code nobody has described yet is shown as it is rather than hidden.</summary>
