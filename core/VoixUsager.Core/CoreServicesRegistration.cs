@@ -19,6 +19,9 @@ public static class CoreServicesRegistration
         services.AddScoped<SurveyCampaignService>();
         services.AddScoped<Clu.CluService>();
         services.AddScoped<Prefectures.PrefectureAdministration>();
+        services.AddScoped<Register.OwnerServiceAdministration>();
+        services.AddScoped<Register.RegisterService>();
+        services.AddScoped<Register.RegisterQueries>();
         return services;
     }
 

@@ -12,6 +12,9 @@ public static class IdentityRegistration
 {
     public const string PrefectureClaim = "voixusager:prefecture";
 
+    /// <summary>The one service a service owner acts for.</summary>
+    public const string OwnerServiceClaim = "voixusager:service";
+
     public static IServiceCollection AddVoixUsagerIdentity(this IServiceCollection services)
     {
         services.AddIdentity<AppUser, IdentityRole>(options =>
@@ -98,7 +101,9 @@ public static class IdentityRegistration
             .AddPolicy(Policies.Administrateur, p => p.RequireRole(Roles.Administrateur))
             .AddPolicy(Policies.Qualite, p => p.RequireRole(Roles.Qualite).RequireClaim(PrefectureClaim))
             .AddPolicy(Policies.Referent, p => p.RequireRole(Roles.Referent).RequireClaim(PrefectureClaim))
-            .AddPolicy(Policies.Resultats, p => p.RequireRole(Roles.Qualite, Roles.Administrateur));
+            .AddPolicy(Policies.Resultats, p => p.RequireRole(Roles.Qualite, Roles.Administrateur))
+            .AddPolicy(Policies.Registre, p => p.RequireRole(Roles.Qualite, Roles.Service).RequireClaim(PrefectureClaim)
+                .RequireAssertion(c => c.User.IsInRole(Roles.Qualite) || c.User.HasClaim(claim => claim.Type == OwnerServiceClaim)));
 
         services.AddScoped<StaffUser>();
         services.AddScoped<InvitationService>();
@@ -116,6 +121,12 @@ public static class Policies
 
     /// <summary>A quality team for its préfecture, an administrator for any.</summary>
     public const string Resultats = "Resultats";
+
+    /// <summary>
+    /// The register of suggestions and complaints and the action plan: the quality team for all of its
+    /// préfecture's, a service owner for their service's only (the pages narrow it with <see cref="Staff.StaffUser.RegisterActor"/>).
+    /// </summary>
+    public const string Registre = "Registre";
 }
 
 /// <summary>Puts the user's préfecture in the sign-in cookie, so authorisation needs no extra query.</summary>
@@ -128,6 +139,11 @@ public sealed class StaffClaimsPrincipalFactory(UserManager<AppUser> users, Role
         if (user.PrefectureId is { } prefectureId)
         {
             identity.AddClaim(new Claim(IdentityRegistration.PrefectureClaim, prefectureId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        if (user.OwnerServiceId is { } serviceId)
+        {
+            identity.AddClaim(new Claim(IdentityRegistration.OwnerServiceClaim, serviceId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         if (!string.IsNullOrEmpty(user.DisplayName))

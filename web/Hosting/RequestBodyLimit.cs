@@ -43,6 +43,12 @@ public static class RequestBodyLimit
         }
 
         var limit = context.RequestServices.GetRequiredService<IOptions<RequestBodyLimitOptions>>().Value.MaxRequestBodyBytes;
+        // The one form that takes a file: room for the largest attachment allowed and the form around it.
+        if (context.Request.Path.Equals(Pages.Registre.NouveauModel.UploadPath, StringComparison.OrdinalIgnoreCase))
+        {
+            limit = Math.Max(limit, Register.AttachmentCheck.MaxBytes + 64 * 1024);
+        }
+
         if (context.Request.ContentLength > limit)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;

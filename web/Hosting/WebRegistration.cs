@@ -53,6 +53,7 @@ public static class WebRegistration
             options.Conventions.AuthorizeFolder("/Qualite", Policies.Qualite);
             options.Conventions.AuthorizeFolder("/Referent", Policies.Referent);
             options.Conventions.AuthorizeFolder("/Resultats", Policies.Resultats);
+            options.Conventions.AuthorizeFolder("/Registre", Policies.Registre);
         }).AddMvcOptions(options => options.Filters.Add<Staff.TwoFactorRequirement>());
         // French pages are written as UTF-8 text, not as &#233; entities.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

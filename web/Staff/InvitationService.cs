@@ -11,7 +11,7 @@ namespace VoixUsager.Web.Staff;
 
 /// <summary>
 /// The only way an account comes to exist: an administrator invites anyone, a quality team invites
-/// the quality team and référents of its own préfecture. The emailed link is single use and expires.
+/// the quality team, référents and service owners of its own préfecture. The emailed link is single use and expires.
 /// </summary>
 public sealed class InvitationService(
     AppDbContext db,
@@ -23,7 +23,8 @@ public sealed class InvitationService(
 {
     public static readonly TimeSpan Validity = TimeSpan.FromHours(72);
 
-    public sealed record InviteRequest(string Email, string DisplayName, string Role, int? PrefectureId);
+    /// <param name="OwnerServiceId">The service of a service owner; ignored for other roles.</param>
+    public sealed record InviteRequest(string Email, string DisplayName, string Role, int? PrefectureId, int? OwnerServiceId = null);
 
     /// <returns>Errors by field name; empty when the invitation was stored and sent.</returns>
     public async Task<Dictionary<string, string>> InviteAsync(InviteRequest request, CancellationToken cancellationToken)
@@ -47,7 +48,18 @@ public sealed class InvitationService(
         }
         else if (!staff.IsAdministrateur && (request.Role == Roles.Administrateur || request.PrefectureId != staff.PrefectureId))
         {
-            errors["Role"] = "Vous ne pouvez inviter que l'équipe qualité et les référents de votre préfecture.";
+            errors["Role"] = "Vous ne pouvez inviter que l'équipe qualité, les référents et les responsables de service de votre préfecture.";
+        }
+        else if (request.Role == Roles.Service && staff.IsAdministrateur)
+        {
+            // The services are the préfecture's own list, which only its quality team keeps.
+            errors["Role"] = "Un responsable de service est invité par l'équipe qualité de sa préfecture.";
+        }
+        else if (request.Role == Roles.Service
+            && (request.OwnerServiceId is not { } serviceId
+                || !await db.OwnerServices.AnyAsync(s => s.Id == serviceId && s.PrefectureId == request.PrefectureId && s.IsActive, cancellationToken)))
+        {
+            errors["OwnerServiceId"] = "Choisissez le service de la personne.";
         }
         else if (request.Role == Roles.Administrateur && request.PrefectureId is not null)
         {
@@ -84,6 +96,7 @@ public sealed class InvitationService(
             DisplayName = name,
             Role = request.Role,
             PrefectureId = request.Role == Roles.Administrateur ? null : request.PrefectureId,
+            OwnerServiceId = request.Role == Roles.Service ? request.OwnerServiceId : null,
             TokenHash = Hash(token),
             InvitedByUserId = staff.Id,
             CreatedAtUtc = now,
@@ -142,6 +155,7 @@ public sealed class InvitationService(
             EmailConfirmed = true,
             DisplayName = invitation.DisplayName,
             PrefectureId = invitation.PrefectureId,
+            OwnerServiceId = invitation.OwnerServiceId,
             LockoutEnabled = true,
         };
         var created = await users.CreateAsync(user, password);

@@ -27,6 +27,22 @@ public sealed class StaffUser(IHttpContextAccessor accessor, FranceClock clock)
 
     public bool IsReferent => Principal.IsInRole(Roles.Referent);
 
+    public bool IsServiceOwner => Principal.IsInRole(Roles.Service);
+
+    /// <summary>For a service owner, the service they act for.</summary>
+    public int? OwnerServiceId =>
+        int.TryParse(Principal.FindFirstValue(IdentityRegistration.OwnerServiceClaim), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    /// <summary>
+    /// Who acts on the register and the action plan, and for what: the quality team for its whole
+    /// préfecture, a service owner for their service only; null for anyone else (refuse with 403).
+    /// </summary>
+    public Register.RegisterActor? RegisterActor =>
+        PrefectureId is not { } prefectureId ? null
+        : IsQualite ? new Register.RegisterActor(Id, Email, prefectureId, null)
+        : IsServiceOwner && OwnerServiceId is { } serviceId ? new Register.RegisterActor(Id, Email, prefectureId, serviceId)
+        : null;
+
     /// <summary>Adds an audit entry to the context; it is saved with the change it describes.</summary>
     public void Audit(AppDbContext db, string action, string entityType, object? entityId, int? prefectureId, string? details = null) =>
         db.AuditEntries.Add(AuditEntry.Of(clock.UtcNow, Id, Email, prefectureId, action, entityType, entityId?.ToString(), details));

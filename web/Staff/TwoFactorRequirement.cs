@@ -44,5 +44,6 @@ public sealed class TwoFactorRequirement : IAsyncPageFilter
         || page.StartsWith("/Qualite", StringComparison.OrdinalIgnoreCase)
         || page.StartsWith("/Referent", StringComparison.OrdinalIgnoreCase)
         || page.StartsWith("/Resultats", StringComparison.OrdinalIgnoreCase)
+        || page.StartsWith("/Registre", StringComparison.OrdinalIgnoreCase)
         || page.StartsWith("/Compte", StringComparison.OrdinalIgnoreCase);
 }

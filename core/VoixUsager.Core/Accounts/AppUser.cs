@@ -8,4 +8,10 @@ public class AppUser : IdentityUser
     public int? PrefectureId { get; set; }
 
     public string? DisplayName { get; set; }
+
+    /// <summary>
+    /// For a service owner (<see cref="Roles.Service"/>): the one service of their préfecture whose
+    /// cases and actions they see and answer. Null for every other role.
+    /// </summary>
+    public int? OwnerServiceId { get; set; }
 }

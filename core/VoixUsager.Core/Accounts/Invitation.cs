@@ -17,6 +17,9 @@ public class Invitation
 
     public int? PrefectureId { get; set; }
 
+    /// <summary>The service a service owner is invited for; null for every other role.</summary>
+    public int? OwnerServiceId { get; set; }
+
     public required string TokenHash { get; set; }
 
     public required string InvitedByUserId { get; set; }

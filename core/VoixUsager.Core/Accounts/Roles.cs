@@ -1,6 +1,6 @@
 namespace VoixUsager.Accounts;
 
-/// <summary>The three roles of VoixUsager. A user has exactly one.</summary>
+/// <summary>The roles of VoixUsager. A user has exactly one.</summary>
 public static class Roles
 {
     /// <summary>National: manages préfectures, partnerships, mystery campaigns and grid templates.</summary>
@@ -12,7 +12,13 @@ public static class Roles
     /// <summary>A référent of one préfecture: fills the mystery grids of the campaigns it is assigned to.</summary>
     public const string Referent = "Referent";
 
-    public static readonly IReadOnlyList<string> All = [Administrateur, Qualite, Referent];
+    /// <summary>
+    /// An agent of one service of a préfecture, not in the quality team: sees and answers only the
+    /// suggestions, complaints and actions assigned to that service.
+    /// </summary>
+    public const string Service = "Service";
+
+    public static readonly IReadOnlyList<string> All = [Administrateur, Qualite, Referent, Service];
 
     /// <summary>Roles whose accounts must use a second factor (TOTP).</summary>
     public static readonly IReadOnlyList<string> RequiringTwoFactor = [Administrateur, Qualite];
@@ -22,6 +28,7 @@ public static class Roles
         Administrateur => "Administrateur",
         Qualite => "Qualité",
         Referent => "Référent",
+        Service => "Responsable de service",
         _ => role,
     };
 }

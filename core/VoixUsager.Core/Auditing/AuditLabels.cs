@@ -50,6 +50,17 @@ public static partial class AuditLabels
         ["suggestion.retenue"] = "Suggestion retenue",
         ["suggestion.non-retenue"] = "Suggestion non retenue",
         ["rappel.referent"] = "Rappel envoyé à un référent",
+        ["service.cree"] = "Service ajouté",
+        ["service.renomme"] = "Service renommé",
+        ["service.retire"] = "Service retiré",
+        ["service.reactive"] = "Service rétabli",
+        ["dossier.recu"] = "Suggestion ou réclamation reçue",
+        ["dossier.attribue"] = "Suggestion ou réclamation confiée à un service",
+        ["dossier.accuse-reception"] = "Accusé de réception d’une suggestion ou réclamation",
+        ["dossier.repondu"] = "Réponse à une suggestion ou réclamation",
+        ["dossier.clos"] = "Suggestion ou réclamation close sans réponse",
+        ["registre.relance-hebdomadaire"] = "Liste hebdomadaire des dossiers en retard envoyée",
+        ["registre.delais-modifies"] = "Délais de traitement des suggestions et réclamations modifiés",
     };
 
     private static readonly Dictionary<string, string> Elements = new(StringComparer.Ordinal)
@@ -71,6 +82,8 @@ public static partial class AuditLabels
         ["GridVersion"] = "Grille",
         ["Invitation"] = "Invitation",
         ["AppUser"] = "Compte",
+        ["OwnerService"] = "Service",
+        ["RegisterCase"] = "Suggestion ou réclamation",
     };
 
     /// <summary>The action in words; a code nobody has described yet is shown as it is rather than hidden.</summary>

@@ -41,6 +41,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<CluMember> CluMembers => Set<CluMember>();
     public DbSet<CluDelivery> CluDeliveries => Set<CluDelivery>();
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
+    public DbSet<Register.OwnerService> OwnerServices => Set<Register.OwnerService>();
+    public DbSet<Register.RegisterCase> RegisterCases => Set<Register.RegisterCase>();
+    public DbSet<Register.RegisterAttachment> RegisterAttachments => Set<Register.RegisterAttachment>();
+    public DbSet<Register.OverdueDigestClaim> OverdueDigestClaims => Set<Register.OverdueDigestClaim>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

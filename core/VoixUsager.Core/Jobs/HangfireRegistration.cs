@@ -120,6 +120,7 @@ public static class HangfireRegistration
         manager.AddOrUpdate<NightlySnapshotJob>("instantanes-nocturnes", job => job.RunAsync(CancellationToken.None), "0 2 * * *", new RecurringJobOptions { TimeZone = paris });
         manager.AddOrUpdate<CluDueJob>("clu-syntheses-a-envoyer", job => job.RunAsync(CancellationToken.None), $"0 {CluDueHour} * * *", new RecurringJobOptions { TimeZone = paris });
         manager.AddOrUpdate<ReferentReminderJob>("rappel-referents", job => job.RunAsync(CancellationToken.None), "0 8 * * 1", new RecurringJobOptions { TimeZone = paris });
+        manager.AddOrUpdate<OverdueCasesJob>("registre-dossiers-en-retard", job => job.RunAsync(CancellationToken.None), "30 8 * * 1", new RecurringJobOptions { TimeZone = paris });
         manager.AddOrUpdate<RetentionJob>("retention-rgpd", job => job.RunAsync(CancellationToken.None), "0 3 * * *", new RecurringJobOptions { TimeZone = paris });
     }
 }

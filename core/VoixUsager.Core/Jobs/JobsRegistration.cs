@@ -19,6 +19,7 @@ public static class JobsRegistration
 
         services.AddScoped<RetentionJob>();
         services.AddScoped<ReferentReminderJob>();
+        services.AddScoped<OverdueCasesJob>();
         services.AddScoped<CluSummaryJob>();
         services.AddScoped<CluDueJob>();
         services.AddScoped<NightlySnapshotJob>();

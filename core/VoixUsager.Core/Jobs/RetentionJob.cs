@@ -15,13 +15,21 @@ public sealed class RetentionOptions
     [Range(1, 240)]
     public int FreeTextMonths { get; set; } = 24;
 
+    /// <summary>
+    /// Contact details left with a suggestion or complaint (name, email, postal address), counted from the
+    /// day the case was answered or closed, or received while it is still open: time to answer and to be
+    /// asked about the answer, no more.
+    /// </summary>
+    [Range(1, 240)]
+    public int CaseContactMonths { get; set; } = 12;
+
     /// <summary>Audit entries name staff members and what they did.</summary>
     [Range(1, 240)]
     public int AuditMonths { get; set; } = 12;
 }
 
 /// <summary>What one run removed.</summary>
-public sealed record RetentionResult(int FreeTextAnswersDeleted, int SuggestionReviewsDeleted, int AuditEntriesDeleted);
+public sealed record RetentionResult(int FreeTextAnswersDeleted, int SuggestionReviewsDeleted, int AuditEntriesDeleted, int CaseContactsErased = 0);
 
 /// <summary>
 /// Deletes what is past its retention period: free-text answers (with the quality team's review of
@@ -45,11 +53,13 @@ public sealed class RetentionJob(AppDbContext db, FranceClock clock, IOptions<Re
 
         var (answers, reviews) = await DeleteFreeTextsAsync(freeTextCutoff, cancellationToken);
         var audit = await DeleteAuditEntriesAsync(auditCutoff, cancellationToken);
+        var contacts = await EraseCaseContactsAsync(clock.Today.AddMonths(-settings.CaseContactMonths), now, cancellationToken);
 
         logger.LogInformation(
             "Rétention : {FreeTexts} réponse(s) libre(s) antérieure(s) au {FreeTextCutoff:yyyy-MM-dd} supprimée(s) avec {Reviews} suite(s) donnée(s) ; {Audit} entrée(s) du journal antérieure(s) au {AuditCutoff:yyyy-MM-dd} supprimée(s).",
             answers, freeTextCutoff, reviews, audit, auditCutoff);
-        return new RetentionResult(answers, reviews, audit);
+        logger.LogInformation("Rétention : coordonnées effacées de {Contacts} suggestion(s) ou réclamation(s).", contacts);
+        return new RetentionResult(answers, reviews, audit, contacts);
     }
 
     // The free-text answer rows are deleted rather than emptied: the question is optional, an answer
@@ -75,6 +85,17 @@ public sealed class RetentionJob(AppDbContext db, FranceClock clock, IOptions<Re
             answers += await expired.Where(a => a.Id <= upTo).ExecuteDeleteAsync(cancellationToken);
         }
     }
+
+    // The case stays, for the yearly figures; only what identifies the person goes.
+    private Task<int> EraseCaseContactsAsync(DateOnly cutoff, DateTime now, CancellationToken cancellationToken) =>
+        db.RegisterCases
+            .Where(c => (c.ContactName != null || c.ContactEmail != null || c.ContactPostalAddress != null)
+                        && (c.ClosedOn ?? c.ReceivedOn) < cutoff)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.ContactName, (string?)null)
+                .SetProperty(c => c.ContactEmail, (string?)null)
+                .SetProperty(c => c.ContactPostalAddress, (string?)null)
+                .SetProperty(c => c.ContactErasedAtUtc, now), cancellationToken);
 
     private async Task<int> DeleteAuditEntriesAsync(DateTime cutoff, CancellationToken cancellationToken)
     {

@@ -16,6 +16,17 @@ public class Prefecture
 
     public HolidayZone HolidayZone { get; set; } = HolidayZone.Metropole;
 
+    /// <summary>Working days, in the préfecture's zone, to answer a suggestion or complaint from the day it was received.</summary>
+    public int CaseDeadlineWorkingDays { get; set; } = DefaultCaseDeadlineWorkingDays;
+
+    /// <summary>Working days, in the préfecture's zone, to acknowledge a suggestion or complaint.</summary>
+    public int AcknowledgementDeadlineWorkingDays { get; set; } = DefaultAcknowledgementDeadlineWorkingDays;
+
+    public const int DefaultCaseDeadlineWorkingDays = 15;
+
+    /// <summary>The same as the deadline to answer an email, which the Qual-e-pref label sets at 5 working days.</summary>
+    public const int DefaultAcknowledgementDeadlineWorkingDays = Calendar.WorkingDays.DefaultDeadline;
+
     public List<Site> Sites { get; set; } = [];
 }
 

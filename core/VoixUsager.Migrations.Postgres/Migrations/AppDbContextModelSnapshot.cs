@@ -197,6 +197,9 @@ namespace VoixUsager.Migrations.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<int?>("OwnerServiceId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text");
 
@@ -227,6 +230,8 @@ namespace VoixUsager.Migrations.Postgres.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("OwnerServiceId");
 
                     b.HasIndex("PrefectureId");
 
@@ -263,6 +268,9 @@ namespace VoixUsager.Migrations.Postgres.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<int?>("OwnerServiceId")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("PrefectureId")
                         .HasColumnType("integer");
 
@@ -282,6 +290,8 @@ namespace VoixUsager.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Email");
+
+                    b.HasIndex("OwnerServiceId");
 
                     b.HasIndex("PrefectureId");
 
@@ -825,6 +835,16 @@ namespace VoixUsager.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("AcknowledgementDeadlineWorkingDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(5);
+
+                    b.Property<int>("CaseDeadlineWorkingDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(15);
+
                     b.Property<string>("DepartementCode")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -1045,6 +1065,204 @@ namespace VoixUsager.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("QuestionnaireVersions");
+                });
+
+            modelBuilder.Entity("VoixUsager.Register.OverdueDigestClaim", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CaseCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ClaimedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("OwnerKey")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PrefectureId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("WeekOf")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PrefectureId", "OwnerKey", "WeekOf")
+                        .IsUnique();
+
+                    b.ToTable("OverdueDigestClaims");
+                });
+
+            modelBuilder.Entity("VoixUsager.Register.OwnerService", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<int>("PrefectureId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PrefectureId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("OwnerServices");
+                });
+
+            modelBuilder.Entity("VoixUsager.Register.RegisterAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.ToTable("RegisterAttachments");
+                });
+
+            modelBuilder.Entity("VoixUsager.Register.RegisterCase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("AcknowledgedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("AcknowledgementDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("AnswerMessageId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("AnswerMode")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("AnswerText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ClosedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("ContactErasedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ContactPostalAddress")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int?>("OwnerServiceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PrefectureId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("SiteId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerServiceId");
+
+                    b.HasIndex("SiteId");
+
+                    b.HasIndex("PrefectureId", "ReceivedOn");
+
+                    b.HasIndex("PrefectureId", "OwnerServiceId", "Status");
+
+                    b.ToTable("RegisterCases");
                 });
 
             modelBuilder.Entity("VoixUsager.Results.IndicatorValue", b =>
@@ -1409,6 +1627,11 @@ namespace VoixUsager.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("VoixUsager.Accounts.AppUser", b =>
                 {
+                    b.HasOne("VoixUsager.Register.OwnerService", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerServiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("VoixUsager.Prefectures.Prefecture", null)
                         .WithMany()
                         .HasForeignKey("PrefectureId")
@@ -1417,6 +1640,11 @@ namespace VoixUsager.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("VoixUsager.Accounts.Invitation", b =>
                 {
+                    b.HasOne("VoixUsager.Register.OwnerService", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerServiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("VoixUsager.Prefectures.Prefecture", null)
                         .WithMany()
                         .HasForeignKey("PrefectureId")
@@ -1648,6 +1876,60 @@ namespace VoixUsager.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("VoixUsager.Register.OverdueDigestClaim", b =>
+                {
+                    b.HasOne("VoixUsager.Prefectures.Prefecture", null)
+                        .WithMany()
+                        .HasForeignKey("PrefectureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VoixUsager.Register.OwnerService", b =>
+                {
+                    b.HasOne("VoixUsager.Prefectures.Prefecture", "Prefecture")
+                        .WithMany()
+                        .HasForeignKey("PrefectureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Prefecture");
+                });
+
+            modelBuilder.Entity("VoixUsager.Register.RegisterAttachment", b =>
+                {
+                    b.HasOne("VoixUsager.Register.RegisterCase", null)
+                        .WithOne("Attachment")
+                        .HasForeignKey("VoixUsager.Register.RegisterAttachment", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VoixUsager.Register.RegisterCase", b =>
+                {
+                    b.HasOne("VoixUsager.Register.OwnerService", "OwnerService")
+                        .WithMany()
+                        .HasForeignKey("OwnerServiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("VoixUsager.Prefectures.Prefecture", "Prefecture")
+                        .WithMany()
+                        .HasForeignKey("PrefectureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("VoixUsager.Prefectures.Site", "Site")
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("OwnerService");
+
+                    b.Navigation("Prefecture");
+
+                    b.Navigation("Site");
+                });
+
             modelBuilder.Entity("VoixUsager.Results.IndicatorValue", b =>
                 {
                     b.HasOne("VoixUsager.Prefectures.Prefecture", null)
@@ -1794,6 +2076,11 @@ namespace VoixUsager.Migrations.Postgres.Migrations
             modelBuilder.Entity("VoixUsager.Questionnaires.QuestionnaireVersion", b =>
                 {
                     b.Navigation("Questions");
+                });
+
+            modelBuilder.Entity("VoixUsager.Register.RegisterCase", b =>
+                {
+                    b.Navigation("Attachment");
                 });
 
             modelBuilder.Entity("VoixUsager.Surveys.SurveyResponse", b =>

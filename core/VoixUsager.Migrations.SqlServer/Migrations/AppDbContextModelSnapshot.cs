@@ -198,6 +198,9 @@ namespace VoixUsager.Migrations.SqlServer.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<int?>("OwnerServiceId")
+                        .HasColumnType("int");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("nvarchar(max)");
 
@@ -229,6 +232,8 @@ namespace VoixUsager.Migrations.SqlServer.Migrations
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex")
                         .HasFilter("[NormalizedUserName] IS NOT NULL");
+
+                    b.HasIndex("OwnerServiceId");
 
                     b.HasIndex("PrefectureId");
 
@@ -265,6 +270,9 @@ namespace VoixUsager.Migrations.SqlServer.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<int?>("OwnerServiceId")
+                        .HasColumnType("int");
+
                     b.Property<int?>("PrefectureId")
                         .HasColumnType("int");
 
@@ -284,6 +292,8 @@ namespace VoixUsager.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Email");
+
+                    b.HasIndex("OwnerServiceId");
 
                     b.HasIndex("PrefectureId");
 
@@ -827,6 +837,16 @@ namespace VoixUsager.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("AcknowledgementDeadlineWorkingDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(5);
+
+                    b.Property<int>("CaseDeadlineWorkingDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(15);
+
                     b.Property<string>("DepartementCode")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -1047,6 +1067,204 @@ namespace VoixUsager.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("QuestionnaireVersions");
+                });
+
+            modelBuilder.Entity("VoixUsager.Register.OverdueDigestClaim", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CaseCount")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("ClaimedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("OwnerKey")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PrefectureId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("WeekOf")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PrefectureId", "OwnerKey", "WeekOf")
+                        .IsUnique();
+
+                    b.ToTable("OverdueDigestClaims");
+                });
+
+            modelBuilder.Entity("VoixUsager.Register.OwnerService", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<int>("PrefectureId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PrefectureId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("OwnerServices");
+                });
+
+            modelBuilder.Entity("VoixUsager.Register.RegisterAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.ToTable("RegisterAttachments");
+                });
+
+            modelBuilder.Entity("VoixUsager.Register.RegisterCase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("AcknowledgedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("AcknowledgementDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("AnswerMessageId")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("AnswerMode")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("AnswerText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ClosedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime?>("ContactErasedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ContactPostalAddress")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<int?>("OwnerServiceId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PrefectureId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("SiteId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerServiceId");
+
+                    b.HasIndex("SiteId");
+
+                    b.HasIndex("PrefectureId", "ReceivedOn");
+
+                    b.HasIndex("PrefectureId", "OwnerServiceId", "Status");
+
+                    b.ToTable("RegisterCases");
                 });
 
             modelBuilder.Entity("VoixUsager.Results.IndicatorValue", b =>
@@ -1412,6 +1630,11 @@ namespace VoixUsager.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("VoixUsager.Accounts.AppUser", b =>
                 {
+                    b.HasOne("VoixUsager.Register.OwnerService", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerServiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("VoixUsager.Prefectures.Prefecture", null)
                         .WithMany()
                         .HasForeignKey("PrefectureId")
@@ -1420,6 +1643,11 @@ namespace VoixUsager.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("VoixUsager.Accounts.Invitation", b =>
                 {
+                    b.HasOne("VoixUsager.Register.OwnerService", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerServiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("VoixUsager.Prefectures.Prefecture", null)
                         .WithMany()
                         .HasForeignKey("PrefectureId")
@@ -1651,6 +1879,60 @@ namespace VoixUsager.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("VoixUsager.Register.OverdueDigestClaim", b =>
+                {
+                    b.HasOne("VoixUsager.Prefectures.Prefecture", null)
+                        .WithMany()
+                        .HasForeignKey("PrefectureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VoixUsager.Register.OwnerService", b =>
+                {
+                    b.HasOne("VoixUsager.Prefectures.Prefecture", "Prefecture")
+                        .WithMany()
+                        .HasForeignKey("PrefectureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Prefecture");
+                });
+
+            modelBuilder.Entity("VoixUsager.Register.RegisterAttachment", b =>
+                {
+                    b.HasOne("VoixUsager.Register.RegisterCase", null)
+                        .WithOne("Attachment")
+                        .HasForeignKey("VoixUsager.Register.RegisterAttachment", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VoixUsager.Register.RegisterCase", b =>
+                {
+                    b.HasOne("VoixUsager.Register.OwnerService", "OwnerService")
+                        .WithMany()
+                        .HasForeignKey("OwnerServiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("VoixUsager.Prefectures.Prefecture", "Prefecture")
+                        .WithMany()
+                        .HasForeignKey("PrefectureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("VoixUsager.Prefectures.Site", "Site")
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("OwnerService");
+
+                    b.Navigation("Prefecture");
+
+                    b.Navigation("Site");
+                });
+
             modelBuilder.Entity("VoixUsager.Results.IndicatorValue", b =>
                 {
                     b.HasOne("VoixUsager.Prefectures.Prefecture", null)
@@ -1797,6 +2079,11 @@ namespace VoixUsager.Migrations.SqlServer.Migrations
             modelBuilder.Entity("VoixUsager.Questionnaires.QuestionnaireVersion", b =>
                 {
                     b.Navigation("Questions");
+                });
+
+            modelBuilder.Entity("VoixUsager.Register.RegisterCase", b =>
+                {
+                    b.Navigation("Attachment");
                 });
 
             modelBuilder.Entity("VoixUsager.Surveys.SurveyResponse", b =>

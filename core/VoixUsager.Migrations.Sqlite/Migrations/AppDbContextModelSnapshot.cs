@@ -188,6 +188,9 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("OwnerServiceId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT");
 
@@ -218,6 +221,8 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("OwnerServiceId");
 
                     b.HasIndex("PrefectureId");
 
@@ -254,6 +259,9 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("OwnerServiceId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("PrefectureId")
                         .HasColumnType("INTEGER");
 
@@ -273,6 +281,8 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Email");
+
+                    b.HasIndex("OwnerServiceId");
 
                     b.HasIndex("PrefectureId");
 
@@ -792,6 +802,16 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("AcknowledgementDeadlineWorkingDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(5);
+
+                    b.Property<int>("CaseDeadlineWorkingDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(15);
+
                     b.Property<string>("DepartementCode")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -1002,6 +1022,196 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("QuestionnaireVersions");
+                });
+
+            modelBuilder.Entity("VoixUsager.Register.OverdueDigestClaim", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ClaimedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OwnerKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PrefectureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WeekOf")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PrefectureId", "OwnerKey", "WeekOf")
+                        .IsUnique();
+
+                    b.ToTable("OverdueDigestClaims");
+                });
+
+            modelBuilder.Entity("VoixUsager.Register.OwnerService", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PrefectureId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PrefectureId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("OwnerServices");
+                });
+
+            modelBuilder.Entity("VoixUsager.Register.RegisterAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.ToTable("RegisterAttachments");
+                });
+
+            modelBuilder.Entity("VoixUsager.Register.RegisterCase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("AcknowledgedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AcknowledgementDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnswerMessageId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnswerMode")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnswerText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ContactErasedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPostalAddress")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OwnerServiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PrefectureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerServiceId");
+
+                    b.HasIndex("SiteId");
+
+                    b.HasIndex("PrefectureId", "ReceivedOn");
+
+                    b.HasIndex("PrefectureId", "OwnerServiceId", "Status");
+
+                    b.ToTable("RegisterCases");
                 });
 
             modelBuilder.Entity("VoixUsager.Results.IndicatorValue", b =>
@@ -1352,6 +1562,11 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("VoixUsager.Accounts.AppUser", b =>
                 {
+                    b.HasOne("VoixUsager.Register.OwnerService", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerServiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("VoixUsager.Prefectures.Prefecture", null)
                         .WithMany()
                         .HasForeignKey("PrefectureId")
@@ -1360,6 +1575,11 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("VoixUsager.Accounts.Invitation", b =>
                 {
+                    b.HasOne("VoixUsager.Register.OwnerService", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerServiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("VoixUsager.Prefectures.Prefecture", null)
                         .WithMany()
                         .HasForeignKey("PrefectureId")
@@ -1591,6 +1811,60 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("VoixUsager.Register.OverdueDigestClaim", b =>
+                {
+                    b.HasOne("VoixUsager.Prefectures.Prefecture", null)
+                        .WithMany()
+                        .HasForeignKey("PrefectureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VoixUsager.Register.OwnerService", b =>
+                {
+                    b.HasOne("VoixUsager.Prefectures.Prefecture", "Prefecture")
+                        .WithMany()
+                        .HasForeignKey("PrefectureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Prefecture");
+                });
+
+            modelBuilder.Entity("VoixUsager.Register.RegisterAttachment", b =>
+                {
+                    b.HasOne("VoixUsager.Register.RegisterCase", null)
+                        .WithOne("Attachment")
+                        .HasForeignKey("VoixUsager.Register.RegisterAttachment", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VoixUsager.Register.RegisterCase", b =>
+                {
+                    b.HasOne("VoixUsager.Register.OwnerService", "OwnerService")
+                        .WithMany()
+                        .HasForeignKey("OwnerServiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("VoixUsager.Prefectures.Prefecture", "Prefecture")
+                        .WithMany()
+                        .HasForeignKey("PrefectureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("VoixUsager.Prefectures.Site", "Site")
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("OwnerService");
+
+                    b.Navigation("Prefecture");
+
+                    b.Navigation("Site");
+                });
+
             modelBuilder.Entity("VoixUsager.Results.IndicatorValue", b =>
                 {
                     b.HasOne("VoixUsager.Prefectures.Prefecture", null)
@@ -1737,6 +2011,11 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
             modelBuilder.Entity("VoixUsager.Questionnaires.QuestionnaireVersion", b =>
                 {
                     b.Navigation("Questions");
+                });
+
+            modelBuilder.Entity("VoixUsager.Register.RegisterCase", b =>
+                {
+                    b.Navigation("Attachment");
                 });
 
             modelBuilder.Entity("VoixUsager.Surveys.SurveyResponse", b =>

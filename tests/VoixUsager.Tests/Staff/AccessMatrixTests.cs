@@ -56,6 +56,7 @@ public sealed class AccessMatrixTests : IClassFixture<AccessMatrixTests.App>
         { "GET", "/administration/prefectures", $"{Login} {Ok} {Forbidden} {Forbidden} {Forbidden} {Forbidden} {Forbidden} {Forbidden}" },
         { "GET", "/administration/grilles", $"{Login} {Ok} {Forbidden} {Forbidden} {Forbidden} {Forbidden} {Forbidden} {Forbidden}" },
         { "GET", "/qualite/utilisateurs", $"{Login} {Forbidden} {Ok} {Forbidden} {Ok} {Forbidden} {Ok} {Forbidden}" },
+        { "GET", "/qualite/services", $"{Login} {Forbidden} {Ok} {Forbidden} {Ok} {Forbidden} {Ok} {Forbidden}" },
         { "GET", "/qualite/journal", $"{Login} {Forbidden} {Ok} {Forbidden} {Ok} {Forbidden} {Ok} {Forbidden}" },
         { "GET", "/qualite/mystere", $"{Login} {Forbidden} {Ok} {Forbidden} {Ok} {Forbidden} {Ok} {Forbidden}" },
         { "GET", "/qualite/mystere/{campaign}", $"{Login} {Forbidden} {Ok} {Forbidden} {Forbidden} {Forbidden} {Forbidden} {Forbidden}" },

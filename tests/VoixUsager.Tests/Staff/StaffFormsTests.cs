@@ -29,6 +29,7 @@ public sealed partial class StaffFormsTests : IAsyncLifetime
     private readonly VoixUsagerAppFactory _app = new();
     private ResultsTestData.Ids _ids = null!;
     private int _cluId;
+    private int _caseId;
 
     public sealed record StaffForm(string Page, string? Handler, string PageUrl, string PostUrl, string Actor, IReadOnlyCollection<string> Fields, bool TakesParameters)
     {
@@ -44,6 +45,18 @@ public sealed partial class StaffFormsTests : IAsyncLifetime
             db.CluMeetings.Add(clu);
             await db.SaveChangesAsync();
             return clu.Id;
+        });
+        _caseId = await _app.WithDbAsync(async db =>
+        {
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var registerCase = new VoixUsager.Register.RegisterCase
+            {
+                PrefectureId = _ids.Staff.CantalId, Kind = VoixUsager.Register.CaseKind.Reclamation, Subject = VoixUsager.Register.CaseSubject.Attente,
+                Channel = VoixUsager.Register.CaseChannel.Courrier, Text = "Attente", ReceivedOn = today, AcknowledgementDueOn = today, DueOn = today, CreatedAtUtc = DateTime.UtcNow,
+            };
+            db.RegisterCases.Add(registerCase);
+            await db.SaveChangesAsync();
+            return registerCase.Id;
         });
     }
 
@@ -181,13 +194,14 @@ public sealed partial class StaffFormsTests : IAsyncLifetime
     private static string Actor(IReadOnlyCollection<string?> policies) =>
         policies.Contains(Policies.Administrateur) ? StaffTestData.AdminEmail
         : policies.Contains(Policies.Referent) ? StaffTestData.Email("Referent", "allier")
-        : policies.Contains(Policies.Qualite) || policies.Contains(Policies.Resultats) || policies.Contains(Policies.Staff) ? StaffTestData.Email("Qualite", "cantal")
+        : policies.Contains(Policies.Qualite) || policies.Contains(Policies.Resultats) || policies.Contains(Policies.Registre) || policies.Contains(Policies.Staff) ? StaffTestData.Email("Qualite", "cantal")
         : throw new Xunit.Sdk.XunitException($"No test account for the policies {string.Join(", ", policies)}: add one to the walk of the staff forms.");
 
     /// <summary>A record the signed-in person may act on, for each route parameter of a page that posts.</summary>
     private string RouteValue(string page, string parameter) => (page, parameter) switch
     {
         ("/Resultats/CluDetail", "id") => _cluId.ToString(CultureInfo.InvariantCulture),
+        ("/Registre/Dossier", "id") => _caseId.ToString(CultureInfo.InvariantCulture),
         ("/Referent/Appel", "scenarioId") => _ids.Staff.CallScenarioId.ToString(CultureInfo.InvariantCulture),
         ("/Referent/Courriel", "scenarioId") => _ids.Staff.EmailScenarioId.ToString(CultureInfo.InvariantCulture),
         ("/Qualite/Mystere/Suivi", "campaignId") => _ids.Staff.CampaignId.ToString(CultureInfo.InvariantCulture),

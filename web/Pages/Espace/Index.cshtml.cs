@@ -6,7 +6,7 @@ using VoixUsager.Web.Staff;
 namespace VoixUsager.Web.Pages.Espace;
 
 /// <summary>The staff home: what each role can do, and what is waiting for this person.</summary>
-public class IndexModel(AppDbContext db, StaffUser staff) : PageModel
+public class IndexModel(AppDbContext db, StaffUser staff, Register.RegisterQueries register) : PageModel
 {
     public StaffUser Staff => staff;
 
@@ -14,12 +14,24 @@ public class IndexModel(AppDbContext db, StaffUser staff) : PageModel
 
     public int ScenariosToDo { get; private set; }
 
+    /// <summary>Suggestions and complaints past their deadline that this person answers for.</summary>
+    public IReadOnlyList<Register.CaseRow> OverdueCases { get; private set; } = [];
+
+    public int OpenCases { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         ViewData["Title"] = "Mon espace";
         if (staff.PrefectureId is { } prefectureId)
         {
             PrefectureName = await db.Prefectures.Where(p => p.Id == prefectureId).Select(p => p.DisplayName).SingleOrDefaultAsync(cancellationToken);
+        }
+
+        if (staff.RegisterActor is { } actor)
+        {
+            var open = await register.ListAsync(actor, openOnly: true, cancellationToken);
+            OpenCases = open.Count;
+            OverdueCases = open.Where(c => c.Overdue).ToList();
         }
 
         if (staff.IsReferent)

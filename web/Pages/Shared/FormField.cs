@@ -12,4 +12,8 @@ public sealed record FormField(
     bool Required = true,
     string? InputMode = null,
     string? Max = null,
-    string? Min = null);
+    string? Min = null)
+{
+    /// <summary>The name the input posts under when several inputs of one page post the same field (the id stays <see cref="Name"/>).</summary>
+    public string? NameOverride { get; init; }
+}

@@ -22,5 +22,6 @@ public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         builder.Property(u => u.Id).HasMaxLength(IdMaxLength);
         builder.Property(u => u.DisplayName).HasMaxLength(DisplayNameMaxLength);
         builder.HasOne<Prefecture>().WithMany().HasForeignKey(u => u.PrefectureId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Register.OwnerService>().WithMany().HasForeignKey(u => u.OwnerServiceId).OnDelete(DeleteBehavior.Restrict);
     }
 }

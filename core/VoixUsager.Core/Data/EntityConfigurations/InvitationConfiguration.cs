@@ -27,5 +27,6 @@ public sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitatio
         builder.HasIndex(i => i.TokenHash).IsUnique();
         builder.HasIndex(i => i.Email);
         builder.HasOne<Prefecture>().WithMany().HasForeignKey(i => i.PrefectureId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Register.OwnerService>().WithMany().HasForeignKey(i => i.OwnerServiceId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -21,5 +21,8 @@ public sealed class PrefectureConfiguration : IEntityTypeConfiguration<Prefectur
         builder.Property(p => p.Name).HasMaxLength(NameMaxLength);
         builder.Property(p => p.DisplayName).HasMaxLength(DisplayNameMaxLength);
         builder.Property(p => p.HolidayZone).HasConversion<string>().HasMaxLength(HolidayZoneMaxLength);
+        // Existing préfectures get the defaults when the columns are added.
+        builder.Property(p => p.CaseDeadlineWorkingDays).HasDefaultValue(Prefecture.DefaultCaseDeadlineWorkingDays);
+        builder.Property(p => p.AcknowledgementDeadlineWorkingDays).HasDefaultValue(Prefecture.DefaultAcknowledgementDeadlineWorkingDays);
     }
 }
