@@ -20,6 +20,8 @@ public static class CoreServicesRegistration
         services.AddScoped<Clu.CluService>();
         services.AddScoped<Prefectures.PrefectureAdministration>();
         services.AddScoped<Register.OwnerServiceAdministration>();
+        services.AddScoped<ActionPlan.ActionPlanService>();
+        services.AddScoped<ActionPlan.ModuleAdministration>();
         return services;
     }
 
@@ -38,6 +40,7 @@ public static class CoreServicesRegistration
         services.AddScoped<Results.IndicatorService>();
         services.AddScoped<Results.SnapshotService>();
         services.AddScoped<Results.ResultsExports>();
+        services.AddScoped<ActionPlan.ActionFromOrigin>();
         return services;
     }
 

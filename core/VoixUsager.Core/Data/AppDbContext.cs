@@ -41,6 +41,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<CluDelivery> CluDeliveries => Set<CluDelivery>();
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
     public DbSet<Register.OwnerService> OwnerServices => Set<Register.OwnerService>();
+    public DbSet<ActionPlan.QualModule> QualModules => Set<ActionPlan.QualModule>();
+    public DbSet<ActionPlan.QualEngagement> QualEngagements => Set<ActionPlan.QualEngagement>();
+    public DbSet<ActionPlan.PlanAction> PlanActions => Set<ActionPlan.PlanAction>();
+    public DbSet<ActionPlan.PlanActionEvent> PlanActionEvents => Set<ActionPlan.PlanActionEvent>();
+    public DbSet<ActionPlan.CluDecision> CluDecisions => Set<ActionPlan.CluDecision>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
