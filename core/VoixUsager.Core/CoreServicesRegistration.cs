@@ -22,6 +22,8 @@ public static class CoreServicesRegistration
         services.AddScoped<Register.OwnerServiceAdministration>();
         services.AddScoped<Register.RegisterService>();
         services.AddScoped<Register.RegisterQueries>();
+        services.AddScoped<ActionPlan.ActionPlanService>();
+        services.AddScoped<ActionPlan.ModuleAdministration>();
         return services;
     }
 
@@ -44,6 +46,7 @@ public static class CoreServicesRegistration
         services.AddScoped<Results.ResultsExports>();
         services.AddSingleton<Results.ResultsMemory>();
         services.AddScoped<Results.ResultsCache>();
+        services.AddScoped<ActionPlan.ActionFromOrigin>();
         return services;
     }
 

@@ -61,6 +61,15 @@ public static partial class AuditLabels
         ["dossier.clos"] = "Suggestion ou réclamation close sans réponse",
         ["registre.relance-hebdomadaire"] = "Liste hebdomadaire des dossiers en retard envoyée",
         ["registre.delais-modifies"] = "Délais de traitement des suggestions et réclamations modifiés",
+        ["action.creee"] = "Action ajoutée au plan d’actions",
+        ["action.modifiee"] = "Action du plan modifiée",
+        ["action.statut"] = "Statut d’une action du plan changé",
+        ["action.note"] = "Point d’avancement ajouté à une action",
+        ["module.cree"] = "Module Qual-e-pref ajouté",
+        ["module.modifie"] = "Module Qual-e-pref modifié",
+        ["engagement.cree"] = "Engagement Qual-e-pref ajouté",
+        ["engagement.modifie"] = "Engagement Qual-e-pref modifié",
+        ["clu.decision-ajoutee"] = "Décision du comité local des usagers enregistrée",
     };
 
     private static readonly Dictionary<string, string> Elements = new(StringComparer.Ordinal)
@@ -84,6 +93,10 @@ public static partial class AuditLabels
         ["AppUser"] = "Compte",
         ["OwnerService"] = "Service",
         ["RegisterCase"] = "Suggestion ou réclamation",
+        ["PlanAction"] = "Action",
+        ["QualModule"] = "Module",
+        ["QualEngagement"] = "Engagement",
+        ["CluDecision"] = "Décision du CLU",
     };
 
     /// <summary>The action in words; a code nobody has described yet is shown as it is rather than hidden.</summary>

@@ -45,6 +45,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Register.RegisterCase> RegisterCases => Set<Register.RegisterCase>();
     public DbSet<Register.RegisterAttachment> RegisterAttachments => Set<Register.RegisterAttachment>();
     public DbSet<Register.OverdueDigestClaim> OverdueDigestClaims => Set<Register.OverdueDigestClaim>();
+    public DbSet<ActionPlan.QualModule> QualModules => Set<ActionPlan.QualModule>();
+    public DbSet<ActionPlan.QualEngagement> QualEngagements => Set<ActionPlan.QualEngagement>();
+    public DbSet<ActionPlan.PlanAction> PlanActions => Set<ActionPlan.PlanAction>();
+    public DbSet<ActionPlan.PlanActionEvent> PlanActionEvents => Set<ActionPlan.PlanActionEvent>();
+    public DbSet<ActionPlan.CluDecision> CluDecisions => Set<ActionPlan.CluDecision>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -303,6 +303,244 @@ namespace VoixUsager.Migrations.SqlServer.Migrations
                     b.ToTable("Invitations");
                 });
 
+            modelBuilder.Entity("VoixUsager.ActionPlan.CluDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ActionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CluMeetingId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId");
+
+                    b.HasIndex("CluMeetingId");
+
+                    b.ToTable("CluDecisions", (string)null);
+                });
+
+            modelBuilder.Entity("VoixUsager.ActionPlan.PlanAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AbandonReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("EngagementId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ModuleId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Origin")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("OriginRecordId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("OwnerServiceId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PrefectureId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EngagementId");
+
+                    b.HasIndex("ModuleId");
+
+                    b.HasIndex("OwnerServiceId");
+
+                    b.HasIndex("Origin", "OriginRecordId");
+
+                    b.HasIndex("PrefectureId", "Status");
+
+                    b.ToTable("PlanActions", (string)null);
+                });
+
+            modelBuilder.Entity("VoixUsager.ActionPlan.PlanActionEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("AuthorEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int?>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId", "AtUtc");
+
+                    b.ToTable("PlanActionEvents", (string)null);
+                });
+
+            modelBuilder.Entity("VoixUsager.ActionPlan.QualEngagement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ModuleId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModuleId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("QualEngagements", (string)null);
+                });
+
+            modelBuilder.Entity("VoixUsager.ActionPlan.QualModule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.ToTable("QualModules", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            IsActive = true,
+                            Name = "Relation générale avec les usagers",
+                            Number = 1
+                        },
+                        new
+                        {
+                            Id = 2,
+                            IsActive = true,
+                            Name = "Délivrance des titres",
+                            Number = 2
+                        },
+                        new
+                        {
+                            Id = 3,
+                            IsActive = true,
+                            Name = "Titres des ressortissants étrangers",
+                            Number = 3
+                        },
+                        new
+                        {
+                            Id = 4,
+                            IsActive = true,
+                            Name = "Relations avec les collectivités territoriales",
+                            Number = 4
+                        },
+                        new
+                        {
+                            Id = 5,
+                            IsActive = true,
+                            Name = "Police administrative",
+                            Number = 5
+                        },
+                        new
+                        {
+                            Id = 6,
+                            IsActive = true,
+                            Name = "Pilotage interministériel",
+                            Number = 6
+                        },
+                        new
+                        {
+                            Id = 7,
+                            IsActive = true,
+                            Name = "Communication d’urgence lors d’un événement majeur",
+                            Number = 7
+                        },
+                        new
+                        {
+                            Id = 8,
+                            IsActive = true,
+                            Name = "Préfecture de police de Paris",
+                            Number = 8
+                        });
+                });
+
             modelBuilder.Entity("VoixUsager.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1654,6 +1892,78 @@ namespace VoixUsager.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("VoixUsager.ActionPlan.CluDecision", b =>
+                {
+                    b.HasOne("VoixUsager.ActionPlan.PlanAction", "Action")
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("VoixUsager.Clu.CluMeeting", "CluMeeting")
+                        .WithMany()
+                        .HasForeignKey("CluMeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Action");
+
+                    b.Navigation("CluMeeting");
+                });
+
+            modelBuilder.Entity("VoixUsager.ActionPlan.PlanAction", b =>
+                {
+                    b.HasOne("VoixUsager.ActionPlan.QualEngagement", "Engagement")
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("VoixUsager.ActionPlan.QualModule", "Module")
+                        .WithMany()
+                        .HasForeignKey("ModuleId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("VoixUsager.Register.OwnerService", "OwnerService")
+                        .WithMany()
+                        .HasForeignKey("OwnerServiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("VoixUsager.Prefectures.Prefecture", "Prefecture")
+                        .WithMany()
+                        .HasForeignKey("PrefectureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Engagement");
+
+                    b.Navigation("Module");
+
+                    b.Navigation("OwnerService");
+
+                    b.Navigation("Prefecture");
+                });
+
+            modelBuilder.Entity("VoixUsager.ActionPlan.PlanActionEvent", b =>
+                {
+                    b.HasOne("VoixUsager.ActionPlan.PlanAction", "Action")
+                        .WithMany("Events")
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Action");
+                });
+
+            modelBuilder.Entity("VoixUsager.ActionPlan.QualEngagement", b =>
+                {
+                    b.HasOne("VoixUsager.ActionPlan.QualModule", "Module")
+                        .WithMany("Engagements")
+                        .HasForeignKey("ModuleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Module");
+                });
+
             modelBuilder.Entity("VoixUsager.Clu.CluDelivery", b =>
                 {
                     b.HasOne("VoixUsager.Clu.CluMeeting", null)
@@ -2033,6 +2343,16 @@ namespace VoixUsager.Migrations.SqlServer.Migrations
                     b.Navigation("Campaign");
 
                     b.Navigation("Site");
+                });
+
+            modelBuilder.Entity("VoixUsager.ActionPlan.PlanAction", b =>
+                {
+                    b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("VoixUsager.ActionPlan.QualModule", b =>
+                {
+                    b.Navigation("Engagements");
                 });
 
             modelBuilder.Entity("VoixUsager.Clu.CluMeeting", b =>

@@ -292,6 +292,234 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
                     b.ToTable("Invitations");
                 });
 
+            modelBuilder.Entity("VoixUsager.ActionPlan.CluDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CluMeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId");
+
+                    b.HasIndex("CluMeetingId");
+
+                    b.ToTable("CluDecisions", (string)null);
+                });
+
+            modelBuilder.Entity("VoixUsager.ActionPlan.PlanAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AbandonReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EngagementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ModuleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Origin")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OriginRecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OwnerServiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PrefectureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EngagementId");
+
+                    b.HasIndex("ModuleId");
+
+                    b.HasIndex("OwnerServiceId");
+
+                    b.HasIndex("Origin", "OriginRecordId");
+
+                    b.HasIndex("PrefectureId", "Status");
+
+                    b.ToTable("PlanActions", (string)null);
+                });
+
+            modelBuilder.Entity("VoixUsager.ActionPlan.PlanActionEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId", "AtUtc");
+
+                    b.ToTable("PlanActionEvents", (string)null);
+                });
+
+            modelBuilder.Entity("VoixUsager.ActionPlan.QualEngagement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ModuleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModuleId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("QualEngagements", (string)null);
+                });
+
+            modelBuilder.Entity("VoixUsager.ActionPlan.QualModule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.ToTable("QualModules", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            IsActive = true,
+                            Name = "Relation générale avec les usagers",
+                            Number = 1
+                        },
+                        new
+                        {
+                            Id = 2,
+                            IsActive = true,
+                            Name = "Délivrance des titres",
+                            Number = 2
+                        },
+                        new
+                        {
+                            Id = 3,
+                            IsActive = true,
+                            Name = "Titres des ressortissants étrangers",
+                            Number = 3
+                        },
+                        new
+                        {
+                            Id = 4,
+                            IsActive = true,
+                            Name = "Relations avec les collectivités territoriales",
+                            Number = 4
+                        },
+                        new
+                        {
+                            Id = 5,
+                            IsActive = true,
+                            Name = "Police administrative",
+                            Number = 5
+                        },
+                        new
+                        {
+                            Id = 6,
+                            IsActive = true,
+                            Name = "Pilotage interministériel",
+                            Number = 6
+                        },
+                        new
+                        {
+                            Id = 7,
+                            IsActive = true,
+                            Name = "Communication d’urgence lors d’un événement majeur",
+                            Number = 7
+                        },
+                        new
+                        {
+                            Id = 8,
+                            IsActive = true,
+                            Name = "Préfecture de police de Paris",
+                            Number = 8
+                        });
+                });
+
             modelBuilder.Entity("VoixUsager.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1586,6 +1814,78 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("VoixUsager.ActionPlan.CluDecision", b =>
+                {
+                    b.HasOne("VoixUsager.ActionPlan.PlanAction", "Action")
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("VoixUsager.Clu.CluMeeting", "CluMeeting")
+                        .WithMany()
+                        .HasForeignKey("CluMeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Action");
+
+                    b.Navigation("CluMeeting");
+                });
+
+            modelBuilder.Entity("VoixUsager.ActionPlan.PlanAction", b =>
+                {
+                    b.HasOne("VoixUsager.ActionPlan.QualEngagement", "Engagement")
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("VoixUsager.ActionPlan.QualModule", "Module")
+                        .WithMany()
+                        .HasForeignKey("ModuleId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("VoixUsager.Register.OwnerService", "OwnerService")
+                        .WithMany()
+                        .HasForeignKey("OwnerServiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("VoixUsager.Prefectures.Prefecture", "Prefecture")
+                        .WithMany()
+                        .HasForeignKey("PrefectureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Engagement");
+
+                    b.Navigation("Module");
+
+                    b.Navigation("OwnerService");
+
+                    b.Navigation("Prefecture");
+                });
+
+            modelBuilder.Entity("VoixUsager.ActionPlan.PlanActionEvent", b =>
+                {
+                    b.HasOne("VoixUsager.ActionPlan.PlanAction", "Action")
+                        .WithMany("Events")
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Action");
+                });
+
+            modelBuilder.Entity("VoixUsager.ActionPlan.QualEngagement", b =>
+                {
+                    b.HasOne("VoixUsager.ActionPlan.QualModule", "Module")
+                        .WithMany("Engagements")
+                        .HasForeignKey("ModuleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Module");
+                });
+
             modelBuilder.Entity("VoixUsager.Clu.CluDelivery", b =>
                 {
                     b.HasOne("VoixUsager.Clu.CluMeeting", null)
@@ -1965,6 +2265,16 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
                     b.Navigation("Campaign");
 
                     b.Navigation("Site");
+                });
+
+            modelBuilder.Entity("VoixUsager.ActionPlan.PlanAction", b =>
+                {
+                    b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("VoixUsager.ActionPlan.QualModule", b =>
+                {
+                    b.Navigation("Engagements");
                 });
 
             modelBuilder.Entity("VoixUsager.Clu.CluMeeting", b =>

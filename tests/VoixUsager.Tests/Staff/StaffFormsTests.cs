@@ -30,6 +30,7 @@ public sealed partial class StaffFormsTests : IAsyncLifetime
     private ResultsTestData.Ids _ids = null!;
     private int _cluId;
     private int _caseId;
+    private int _actionId;
 
     public sealed record StaffForm(string Page, string? Handler, string PageUrl, string PostUrl, string Actor, IReadOnlyCollection<string> Fields, bool TakesParameters)
     {
@@ -57,6 +58,13 @@ public sealed partial class StaffFormsTests : IAsyncLifetime
             db.RegisterCases.Add(registerCase);
             await db.SaveChangesAsync();
             return registerCase.Id;
+        });
+        _actionId = await _app.WithDbAsync(async db =>
+        {
+            var action = new VoixUsager.ActionPlan.PlanAction { PrefectureId = _ids.Staff.CantalId, Title = "Signalétique du hall", CreatedAtUtc = DateTime.UtcNow };
+            db.PlanActions.Add(action);
+            await db.SaveChangesAsync();
+            return action.Id;
         });
     }
 
@@ -202,6 +210,7 @@ public sealed partial class StaffFormsTests : IAsyncLifetime
     {
         ("/Resultats/CluDetail", "id") => _cluId.ToString(CultureInfo.InvariantCulture),
         ("/Registre/Dossier", "id") => _caseId.ToString(CultureInfo.InvariantCulture),
+        ("/Registre/Plan/Action", "id") => _actionId.ToString(CultureInfo.InvariantCulture),
         ("/Referent/Appel", "scenarioId") => _ids.Staff.CallScenarioId.ToString(CultureInfo.InvariantCulture),
         ("/Referent/Courriel", "scenarioId") => _ids.Staff.EmailScenarioId.ToString(CultureInfo.InvariantCulture),
         ("/Qualite/Mystere/Suivi", "campaignId") => _ids.Staff.CampaignId.ToString(CultureInfo.InvariantCulture),

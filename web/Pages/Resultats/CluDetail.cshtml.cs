@@ -11,8 +11,44 @@ using VoixUsager.Web.Staff;
 namespace VoixUsager.Web.Pages.Resultats;
 
 /// <summary>One CLU: its members, a preview of the summary, "send it to me now", and each recipient's delivery.</summary>
-public class CluDetailModel(AppDbContext db, StaffUser staff, CluSummaryJob summary, IEmailSender email, CluService clus, FranceClock clock) : ResultsPageModel(db, staff)
+public class CluDetailModel(AppDbContext db, StaffUser staff, CluSummaryJob summary, IEmailSender email, CluService clus, FranceClock clock, ActionPlan.ActionPlanService plan) : ResultsPageModel(db, staff)
 {
+    /// <summary>What the committee decided; recorded by the préfecture's own quality team.</summary>
+    public IReadOnlyList<ActionPlan.ActionPlanService.DecisionRow> Decisions { get; private set; } = [];
+
+    public bool MayRecordDecisions { get; private set; }
+
+    public string? DecisionText { get; private set; }
+
+    /// <summary>Records a decision, as a note or as an action of the plan opened for the team to complete.</summary>
+    public async Task<IActionResult> OnPostDecisionAsync(int id, string? decisionText, bool asAction, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (Staff.RegisterActor is not { IsQualityTeam: true } actor)
+        {
+            return Forbid();
+        }
+
+        switch (await plan.AddDecisionAsync(actor, id, decisionText, asAction, cancellationToken))
+        {
+            case ChangeResult.Done done when done.Id != 0:
+                return RedirectToPage("/Registre/Plan/Action", new { id = done.Id });
+            case ChangeResult.Done:
+                return RedirectToPage(PrefectureRoute(new { id }));
+            case ChangeResult.Invalid invalid:
+                DecisionText = decisionText;
+                return Invalid(invalid.Errors);
+            case ChangeResult.NotFound:
+                return NotFound();
+            default:
+                return Forbid();
+        }
+    }
+
     /// <summary>The audit action of a "send it to me now": the delivery table lists these copies from it.</summary>
     public const string SentToSelfAction = "clu.synthese-envoyee-a-soi";
 
@@ -163,6 +199,8 @@ public class CluDetailModel(AppDbContext db, StaffUser staff, CluSummaryJob summ
 
         Clu = clu;
         MembersClosed = await clus.MembersClosedReasonAsync(clu, cancellationToken);
+        Decisions = await plan.DecisionsAsync(id, cancellationToken);
+        MayRecordDecisions = Staff.RegisterActor is { IsQualityTeam: true } actor && actor.PrefectureId == clu.PrefectureId;
         Recipients = await summary.RecipientsAsync(clu, cancellationToken);
         Schedule = CluSummarySchedule.Describe(clu, Recipients.Count, clock.UtcNow);
         var entityId = id.ToString(System.Globalization.CultureInfo.InvariantCulture);

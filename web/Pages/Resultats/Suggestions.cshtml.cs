@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using VoixUsager.ActionPlan;
 using Microsoft.EntityFrameworkCore;
 using VoixUsager.Data;
 using VoixUsager.Data.EntityConfigurations;
@@ -14,8 +15,45 @@ namespace VoixUsager.Web.Pages.Resultats;
 /// The usagers' suggestions, personal data masked before anyone reads them, searchable, and markable
 /// as retained for the CLU with an answer or action.
 /// </summary>
-public class SuggestionsModel(AppDbContext db, StaffUser staff, FranceClock clock) : ResultsPageModel(db, staff)
+public class SuggestionsModel(AppDbContext db, StaffUser staff, FranceClock clock, ActionFromOrigin actions, ActionPlanService plan) : ResultsPageModel(db, staff)
 {
+    /// <summary>The suggestions already made into an action (« action engagée »), for the préfecture's own quality team; null for others.</summary>
+    public Dictionary<long, (int Id, ActionStatus Status)>? Engaged { get; private set; }
+
+    /// <summary>« Becomes an action in one click »: a pre-filled action, opened for the team to complete.</summary>
+    public async Task<IActionResult> OnPostActionAsync(long? answerId, CancellationToken cancellationToken)
+    {
+        ViewData["Title"] = "Suggestions des usagers";
+        if (Staff.RegisterActor is not { IsQualityTeam: true } actor)
+        {
+            return Forbid();
+        }
+
+        if (answerId is null)
+        {
+            return NotFound();
+        }
+
+        switch (await actions.FromSuggestionAsync(actor, answerId.Value, cancellationToken))
+        {
+            case ChangeResult.Done done:
+                TempData["Done"] = "Action créée à partir de la suggestion : complétez-la.";
+                return RedirectToPage("/Registre/Plan/Action", new { id = done.Id });
+            case ChangeResult.Invalid invalid:
+                if (await ResolveAsync(cancellationToken) is { } refused)
+                {
+                    return refused;
+                }
+
+                await LoadAsync(cancellationToken);
+                return Invalid(invalid.Errors);
+            case ChangeResult.NotFound:
+                return NotFound();
+            default:
+                return Forbid();
+        }
+    }
+
     public const int PageSize = 30;
 
     public sealed record Row(long AnswerId, DateTime SubmittedAtUtc, string Site, SurveyChannel Channel, string Text, bool Retained, string? Response);
@@ -150,6 +188,11 @@ public class SuggestionsModel(AppDbContext db, StaffUser staff, FranceClock cloc
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var prefectureId = PrefectureId;
+        if (Staff.RegisterActor is { IsQualityTeam: true } actor && actor.PrefectureId == prefectureId)
+        {
+            Engaged = await plan.EngagedAsync(prefectureId, ActionOrigin.SurveySuggestion, cancellationToken);
+        }
+
         var query = from a in Db.SurveyAnswers.AsNoTracking()
                     join q in Db.Questions on a.QuestionId equals q.Id
                     where q.Code == DefaultQuestionnaire.Codes.Suggestion && a.Text != null && a.Response.Campaign.PrefectureId == prefectureId
