@@ -55,6 +55,19 @@ public sealed class ColumnLengthTests : IDisposable
         ["NouvelleModel.EndsOn"] = "parsed to a date",
         ["NouvelleModel.ScenarioLines"] = "split into scenarios, each part checked against its column",
         ["NouvelleModel.ReferentIds"] = "account ids, checked against the accounts",
+        ["ModifierModel.StartsOn"] = "parsed to a date",
+        ["ModifierModel.EndsOn"] = "parsed to a date",
+        ["ModifierModel.ScenarioLines"] = "split into scenarios, each part checked against its column",
+        ["ModifierModel.ReferentIds"] = "account ids, checked against the accounts",
+        ["ExportModel.ModuleFilter"] = "action plan filter, parsed to an id or a status, never stored",
+        ["ExportModel.StatusFilter"] = "action plan filter, parsed to an id or a status, never stored",
+        ["ExportModel.ServiceFilter"] = "action plan filter, parsed to an id or a status, never stored",
+        ["ExportModel.OriginFilter"] = "action plan filter, parsed to an id or a status, never stored",
+        ["IndexModel.ModuleFilter"] = "action plan filter, parsed to an id or a status, never stored",
+        ["IndexModel.StatusFilter"] = "action plan filter, parsed to an id or a status, never stored",
+        ["IndexModel.ServiceFilter"] = "action plan filter, parsed to an id or a status, never stored",
+        ["IndexModel.OriginFilter"] = "action plan filter, parsed to an id or a status, never stored",
+        ["ModifierModel.Reason"] = "reopening reason, checked by MysteryCampaignEditing against its own limit, kept in the journal",
         ["SurveyCampaignInput.StartsOn"] = "parsed to a date",
         ["SurveyCampaignInput.EndsOn"] = "parsed to a date",
         ["CluInput.MeetingOn"] = "parsed to a date",
@@ -132,7 +145,7 @@ public sealed class ColumnLengthTests : IDisposable
     /// <summary>The properties the staff pages bind, and those of the input classes they bind.</summary>
     private static IEnumerable<PropertyInfo> InputProperties()
     {
-        var staffFolders = new[] { ".Administration", ".Compte", ".Qualite", ".Referent", ".Resultats", ".Espace", ".Shared" };
+        var staffFolders = new[] { ".Administration", ".Compte", ".Qualite", ".Referent", ".Resultats", ".Espace", ".Shared", ".Registre" };
         foreach (var page in typeof(VoixUsager.Web.Pages.Shared.StaffPageModel).Assembly.GetTypes()
                      .Where(t => typeof(PageModel).IsAssignableFrom(t) && staffFolders.Any(f => t.Namespace!.Contains(f, StringComparison.Ordinal))))
         {

@@ -20,7 +20,9 @@ public class ModifierModel(AppDbContext db, MysteryCampaignEditing editing, Staf
 
     public int Drafts { get; private set; }
 
-    [BindProperty] public string? Name { get; set; }
+    [BindProperty]
+    [ColumnLength(typeof(MysteryCampaign), nameof(MysteryCampaign.Name))]
+    public string? Name { get; set; }
     [BindProperty] public string? StartsOn { get; set; }
     [BindProperty] public string? EndsOn { get; set; }
     [BindProperty] public int TargetCalls { get; set; }
