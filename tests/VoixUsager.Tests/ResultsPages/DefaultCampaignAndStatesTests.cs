@@ -59,11 +59,16 @@ public sealed class DefaultCampaignAndStatesTests : CantalResultsTest
 
         var page = await Cantal.GetPageAsync("/resultats/campagnes");
 
-        var rows = page.QuerySelectorAll("main table tbody tr")
-            .ToDictionary(r => r.QuerySelector("th")!.TextContent.Trim(), r => Regex.Replace(r.QuerySelectorAll("td").Last().TextContent, "\\s+", " ").Trim());
-        Assert.Equal("prévue", rows["Printemps 2027"]);
-        Assert.Equal("close", rows["Campagne 2025"]);
-        Assert.Equal("ouverte Clore maintenant : Campagne 2026", rows["Campagne 2026"]);
+        var cells = page.QuerySelectorAll("main table tbody tr").ToDictionary(r => r.QuerySelector("th")!.TextContent.Trim(), r => r.QuerySelectorAll("td").Last());
+        string State(string campaign) => cells[campaign].QuerySelector(".fr-badge")!.TextContent.Trim();
+        string Actions(string campaign) => Regex.Replace(string.Join(" ", cells[campaign].QuerySelectorAll("a, button").Select(e => e.TextContent)), "\\s+", " ").Trim();
+        Assert.Equal("prévue", State("Printemps 2027"));
+        Assert.Equal("close", State("Campagne 2025"));
+        Assert.Equal("ouverte", State("Campagne 2026"));
+        // A planned campaign's dates can change, a running one can be extended or closed, a closed one nothing.
+        Assert.Equal("Modifier les dates : Printemps 2027", Actions("Printemps 2027"));
+        Assert.Equal("", Actions("Campagne 2025"));
+        Assert.Equal("Prolonger : Campagne 2026 Clore maintenant : Campagne 2026", Actions("Campagne 2026"));
         Assert.Single(page.QuerySelectorAll("main table form"));
     }
 

@@ -26,6 +26,12 @@ public sealed partial class StaffFormsTests : IAsyncLifetime
 {
     private const int Oversized = 4001;
 
+    /// <summary>Forms whose every field is optional, so that a blank post is a real request; their oversized input is still walked.</summary>
+    private static readonly Dictionary<string, string> BlankIsARequest = new()
+    {
+        ["/Administration/PrefecturesSite (Fermer)"] = "closing a site: the message to the public is optional",
+    };
+
     private readonly VoixUsagerAppFactory _app = new();
     private ResultsTestData.Ids _ids = null!;
     private int _cluId;
@@ -129,11 +135,11 @@ public sealed partial class StaffFormsTests : IAsyncLifetime
                 {
                     failures.Add($"{form}, {what}: {status}");
                 }
-                else if (status is >= 300 and < 400)
+                else if (status is >= 300 and < 400 && !(what == "every field blank" && BlankIsARequest.ContainsKey(form.ToString())))
                 {
                     failures.Add($"{form}, {what}: accepted ({status} to {response.Headers.Location})");
                 }
-                else if ((status < 300 || status is 400 or 422) && !body.Contains("fr-message--error", StringComparison.Ordinal) && !body.Contains("fr-alert--error", StringComparison.Ordinal))
+                else if (status is < 300 or 400 or 422 && !body.Contains("fr-message--error", StringComparison.Ordinal) && !body.Contains("fr-alert--error", StringComparison.Ordinal))
                 {
                     // A refused input is shown with its message; 403 and 404 answer an id that is not the person's.
                     failures.Add($"{form}, {what}: {status} without an error message");
@@ -209,6 +215,10 @@ public sealed partial class StaffFormsTests : IAsyncLifetime
     private string RouteValue(string page, string parameter) => (page, parameter) switch
     {
         ("/Resultats/CluDetail", "id") => _cluId.ToString(CultureInfo.InvariantCulture),
+        ("/Administration/PrefecturesModifier", "id") => _ids.Staff.CantalId.ToString(CultureInfo.InvariantCulture),
+        ("/Administration/PrefecturesSite", "id") => _ids.SecondSiteId.ToString(CultureInfo.InvariantCulture),
+        ("/Administration/CampagnesMysteres/Modifier", "id") => _ids.Staff.CampaignId.ToString(CultureInfo.InvariantCulture),
+        ("/Resultats/CampagnesModifier", "campaignId") => _ids.CurrentCampaignId.ToString(CultureInfo.InvariantCulture),
         ("/Registre/Dossier", "id") => _caseId.ToString(CultureInfo.InvariantCulture),
         ("/Registre/Plan/Action", "id") => _actionId.ToString(CultureInfo.InvariantCulture),
         ("/Referent/Appel", "scenarioId") => _ids.Staff.CallScenarioId.ToString(CultureInfo.InvariantCulture),
