@@ -120,7 +120,14 @@ public sealed class OverdueCasesJob(
         catch (DbUpdateException)
         {
             db.Entry(claim).State = EntityState.Detached;
-            return false;
+            // Only the other run's claim means "already sent": any other failure (a lock timeout, a lost
+            // connection) is thrown, so that Hangfire retries rather than the list being skipped all week.
+            if (await db.OverdueDigestClaims.AnyAsync(c => c.PrefectureId == prefectureId && c.OwnerKey == ownerKey && c.WeekOf == weekOf, cancellationToken))
+            {
+                return false;
+            }
+
+            throw;
         }
     }
 

@@ -18,7 +18,8 @@ public sealed class RetentionOptions
     /// <summary>
     /// Contact details left with a suggestion or complaint (name, email, postal address), counted from the
     /// day the case was answered or closed, or received while it is still open: time to answer and to be
-    /// asked about the answer, no more.
+    /// asked about the answer, no more. A scanned fiche or letter attached to the case goes at the same
+    /// time: it carries the same name and address, handwritten.
     /// </summary>
     [Range(1, 240)]
     public int CaseContactMonths { get; set; } = 12;
@@ -29,7 +30,7 @@ public sealed class RetentionOptions
 }
 
 /// <summary>What one run removed.</summary>
-public sealed record RetentionResult(int FreeTextAnswersDeleted, int SuggestionReviewsDeleted, int AuditEntriesDeleted, int CaseContactsErased = 0);
+public sealed record RetentionResult(int FreeTextAnswersDeleted, int SuggestionReviewsDeleted, int AuditEntriesDeleted, int CaseContactsErased = 0, int CaseAttachmentsDeleted = 0);
 
 /// <summary>
 /// Deletes what is past its retention period: free-text answers (with the quality team's review of
@@ -53,13 +54,15 @@ public sealed class RetentionJob(AppDbContext db, FranceClock clock, IOptions<Re
 
         var (answers, reviews) = await DeleteFreeTextsAsync(freeTextCutoff, cancellationToken);
         var audit = await DeleteAuditEntriesAsync(auditCutoff, cancellationToken);
-        var contacts = await EraseCaseContactsAsync(clock.Today.AddMonths(-settings.CaseContactMonths), now, cancellationToken);
+        var caseCutoff = clock.Today.AddMonths(-settings.CaseContactMonths);
+        var contacts = await EraseCaseContactsAsync(caseCutoff, now, cancellationToken);
+        var attachments = await DeleteCaseAttachmentsAsync(caseCutoff, cancellationToken);
 
         logger.LogInformation(
             "Rétention : {FreeTexts} réponse(s) libre(s) antérieure(s) au {FreeTextCutoff:yyyy-MM-dd} supprimée(s) avec {Reviews} suite(s) donnée(s) ; {Audit} entrée(s) du journal antérieure(s) au {AuditCutoff:yyyy-MM-dd} supprimée(s).",
             answers, freeTextCutoff, reviews, audit, auditCutoff);
-        logger.LogInformation("Rétention : coordonnées effacées de {Contacts} suggestion(s) ou réclamation(s).", contacts);
-        return new RetentionResult(answers, reviews, audit, contacts);
+        logger.LogInformation("Rétention : coordonnées effacées de {Contacts} suggestion(s) ou réclamation(s), {Attachments} pièce(s) jointe(s) supprimée(s).", contacts, attachments);
+        return new RetentionResult(answers, reviews, audit, contacts, attachments);
     }
 
     // The free-text answer rows are deleted rather than emptied: the question is optional, an answer
@@ -96,6 +99,11 @@ public sealed class RetentionJob(AppDbContext db, FranceClock clock, IOptions<Re
                 .SetProperty(c => c.ContactEmail, (string?)null)
                 .SetProperty(c => c.ContactPostalAddress, (string?)null)
                 .SetProperty(c => c.ContactErasedAtUtc, now), cancellationToken);
+
+    private Task<int> DeleteCaseAttachmentsAsync(DateOnly cutoff, CancellationToken cancellationToken) =>
+        db.RegisterAttachments
+            .Where(a => db.RegisterCases.Any(c => c.Id == a.CaseId && (c.ClosedOn ?? c.ReceivedOn) < cutoff))
+            .ExecuteDeleteAsync(cancellationToken);
 
     private async Task<int> DeleteAuditEntriesAsync(DateTime cutoff, CancellationToken cancellationToken)
     {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using VoixUsager.Auditing;
 using VoixUsager.Jobs;
 using VoixUsager.Questionnaires;
+using VoixUsager.Register;
 using VoixUsager.Results;
 using VoixUsager.Surveys;
 using VoixUsager.Tests.Infrastructure;
@@ -114,6 +115,69 @@ public sealed class RetentionJobTests : IDisposable
         Assert.Equal((1, 4, 4, 1, 1), await _app.WithDbAsync(async db => (
             await db.SurveyAnswers.CountAsync(a => a.Text != null), await db.SurveyAnswers.CountAsync(a => a.OptionId != null),
             await db.SurveyResponses.CountAsync(), await db.AuditEntries.CountAsync(), await db.ResultsSnapshots.CountAsync())));
+    }
+
+    [Fact]
+    public async Task Case_contacts_and_scanned_fiches_go_after_their_period_counted_from_closing_or_from_receipt_while_open()
+    {
+        await SeedAsync();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var ids = await _app.WithDbAsync(async db =>
+        {
+            var prefectureId = await db.Prefectures.Select(p => p.Id).FirstAsync();
+            RegisterCase Case(string text, int receivedMonthsAgo, int? closedMonthsAgo, bool contact, bool fiche)
+            {
+                var received = today.AddMonths(-receivedMonthsAgo);
+                return new RegisterCase
+                {
+                    PrefectureId = prefectureId, Kind = CaseKind.Reclamation, Subject = CaseSubject.Attente, Channel = CaseChannel.FicheUrne,
+                    Text = text, ReceivedOn = received, CreatedAtUtc = DateTime.UtcNow, AcknowledgementDueOn = received.AddDays(5), DueOn = received.AddDays(21),
+                    Status = closedMonthsAgo is null ? CaseStatus.Recue : CaseStatus.Repondue,
+                    ClosedOn = closedMonthsAgo is null ? null : today.AddMonths(-closedMonthsAgo.Value),
+                    ContactName = contact ? "Camille Martin" : null, ContactEmail = contact ? "camille.martin@exemple.test" : null,
+                    ContactPostalAddress = contact ? "3 rue des Lilas, 03000 Moulins" : null,
+                    Attachment = fiche ? new RegisterAttachment { FileName = "fiche.pdf", ContentType = "application/pdf", Content = [0x25, 0x50, 0x44, 0x46] } : null,
+                };
+            }
+
+            var closedLongAgo = Case("Fermée il y a 13 mois", 14, 13, contact: true, fiche: true);
+            var openLongAgo = Case("Ouverte depuis 13 mois", 13, null, contact: true, fiche: false);
+            var receivedLongAgoClosedRecently = Case("Reçue il y a 20 mois, fermée il y a 11 mois", 20, 11, contact: true, fiche: true);
+            var recent = Case("Reçue il y a 2 mois", 2, null, contact: true, fiche: true);
+            var noContact = Case("Sans coordonnées, fermée il y a 30 mois", 31, 30, contact: false, fiche: false);
+            db.RegisterCases.AddRange(closedLongAgo, openLongAgo, receivedLongAgoClosedRecently, recent, noContact);
+            await db.SaveChangesAsync();
+            return (Erased: new[] { closedLongAgo.Id, openLongAgo.Id }, Kept: new[] { receivedLongAgoClosedRecently.Id, recent.Id }, All: 5);
+        });
+
+        var first = await RunAsync();
+
+        Assert.Equal(2, first.CaseContactsErased);
+        Assert.Equal(1, first.CaseAttachmentsDeleted);
+        await _app.WithDbAsync(async db =>
+        {
+            var cases = await db.RegisterCases.Include(c => c.Attachment).ToDictionaryAsync(c => c.Id);
+            // The cases stay for the yearly figures, with their text; only what names the person goes.
+            Assert.Equal(ids.All, cases.Count);
+            foreach (var id in ids.Erased)
+            {
+                Assert.False(cases[id].HasContact);
+                Assert.NotNull(cases[id].ContactErasedAtUtc);
+                Assert.Null(cases[id].Attachment);
+            }
+
+            foreach (var id in ids.Kept)
+            {
+                Assert.Equal("camille.martin@exemple.test", cases[id].ContactEmail);
+                Assert.Null(cases[id].ContactErasedAtUtc);
+                Assert.NotNull(cases[id].Attachment);
+            }
+
+            return 0;
+        });
+
+        var second = await RunAsync();
+        Assert.Equal((0, 0), (second.CaseContactsErased, second.CaseAttachmentsDeleted));
     }
 
     [Fact]

@@ -254,4 +254,30 @@ public sealed class RegisterTests : IAsyncLifetime
         Assert.Equal(new OverdueCasesResult(0, 2), await RunAsync());
         Assert.Equal(received.Count, _smtp.Received().Count);
     }
+
+    [Fact]
+    public async Task Two_workers_running_the_weekly_list_at_once_send_each_list_once()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await AddCaseAsync(_data.CantalId, _titres, today.AddDays(-40));
+        await AddCaseAsync(_data.CantalId, null, today.AddDays(-40));
+
+        // Two scopes are two DbContexts on two connections, as two worker processes would have: each
+        // finds the same lists to send, and only the claim in the database keeps them from both sending.
+        async Task<OverdueCasesResult> RunAsync()
+        {
+            await Task.Yield();
+            await using var scope = _app.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<OverdueCasesJob>().RunAsync(CancellationToken.None);
+        }
+
+        var results = await Task.WhenAll(RunAsync(), RunAsync(), RunAsync());
+
+        Assert.Equal(2, results.Sum(r => r.ListsSent));
+        Assert.Equal(4, results.Sum(r => r.AlreadySentThisWeek));
+        var received = _smtp.Received();
+        Assert.Single(received, m => m.EnvelopeRecipients.Contains(OwnerEmail));
+        Assert.Single(received, m => m.EnvelopeRecipients.Contains(StaffTestData.Email("Qualite", "cantal")));
+        Assert.Equal(2, await _app.WithDbAsync(db => db.OverdueDigestClaims.CountAsync(c => c.SentAtUtc != null)));
+    }
 }
