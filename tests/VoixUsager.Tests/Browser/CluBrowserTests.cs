@@ -65,6 +65,14 @@ public sealed class CluBrowserTests(ResultsLayoutBrowserFixture fixture) : Brows
         // The members' long names and addresses wrap: the section stays within the screen.
         var members = (await page.Locator("ul.vu-membres").BoundingBoxAsync())!;
         Assert.True(members.X + members.Width <= width, $"members' list reaches {members.X + members.Width} px at {width} px");
+        // Every column of the recipients' table is in view without scrolling it: on a phone each row is a
+        // card whose cells carry their column's name.
+        var table = page.Locator("table.vu-table-empilee");
+        Assert.True(await table.EvaluateAsync<bool>("t => { const c = t.closest('.fr-table__container'); return c.scrollWidth <= c.clientWidth; }"),
+            $"the recipients' table scrolls sideways at {width} px");
+        var attempts = table.Locator("tbody tr").First.Locator("td[data-label='Tentatives']");
+        var attemptsBox = (await attempts.BoundingBoxAsync())!;
+        Assert.True(attemptsBox.X + attemptsBox.Width <= width, $"the attempts column starts at {attemptsBox.X} px at {width} px");
 
         await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), $"voixusager-clu-{width}.png"), FullPage = true });
         await page.Context.CloseAsync();
