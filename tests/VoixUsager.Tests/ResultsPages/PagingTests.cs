@@ -90,4 +90,19 @@ public sealed class PagingTests : CantalResultsTest
         Assert.Equal("/resultats/suggestions?q=num%C3%A9ro&numero=2", searched.QuerySelector("nav.fr-pagination a.fr-pagination__link--next")!.GetAttribute("href"));
         Assert.Equal(Enumerable.Range(31, 5).Select(i => $"Suggestion numéro {i:00}"), Texts(await Cantal.GetPageAsync("/resultats/suggestions?q=num%C3%A9ro&numero=2")));
     }
+
+    [Theory]
+    [InlineData("/qualite/journal", "abc")]
+    [InlineData("/qualite/journal", "0")]
+    [InlineData("/qualite/journal", "-2")]
+    [InlineData("/resultats/suggestions", "abc")]
+    [InlineData("/resultats/suggestions", "0")]
+    [InlineData("/resultats/suggestions", "99999999999")]
+    public async Task A_page_number_that_is_not_one_gets_the_same_french_400_on_every_list(string list, string number)
+    {
+        var response = await Cantal.Http.GetAsync($"{list}?numero={Uri.EscapeDataString(number)}");
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(VoixUsager.Web.Staff.PageNumberQuery.Error, System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
 }

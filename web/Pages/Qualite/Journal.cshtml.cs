@@ -8,7 +8,7 @@ using VoixUsager.Web.Staff;
 namespace VoixUsager.Web.Pages.Qualite;
 
 /// <summary>The audit log of the quality team's préfecture, newest first, a page at a time, in words.</summary>
-public class JournalModel(AppDbContext db, StaffUser staff) : PageModel
+public class JournalModel(AppDbContext db, StaffUser staff, Microsoft.Extensions.Options.IOptions<VoixUsager.Jobs.RetentionOptions> retention) : PageModel
 {
     public const int PageSize = 50;
 
@@ -24,19 +24,26 @@ public class JournalModel(AppDbContext db, StaffUser staff) : PageModel
 
     public IReadOnlyList<Row> Entries { get; private set; } = [];
 
-    /// <summary>The page number, as ?numero=: "page" is the route value Razor Pages keeps for the page's own name.</summary>
-    [BindProperty(SupportsGet = true, Name = "numero")]
-    public int PageNumber { get; set; } = 1;
+    public int PageNumber { get; private set; } = 1;
+
+    /// <summary>How long entries are kept: the retention job's own setting, so the page says what it does.</summary>
+    public int KeptMonths => retention.Value.AuditMonths;
+
+    public string? PageNumberError { get; private set; }
 
     public bool HasNext { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         ViewData["Title"] = "Journal des actions";
-        if (PageNumber < 1)
+        if (PageNumberQuery.Read(Request) is not { } number)
         {
-            return BadRequest();
+            PageNumberError = PageNumberQuery.Error;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
         }
+
+        PageNumber = number;
 
         var prefectureId = staff.PrefectureId;
         var entries = await db.AuditEntries.AsNoTracking()

@@ -73,19 +73,6 @@ public class SuggestionsModel(AppDbContext db, StaffUser staff, FranceClock cloc
 
     public int PageNumber { get; private set; } = 1;
 
-    // Read as ?numero=: "page" is the route value Razor Pages keeps for the page's own name. Read by hand
-    // so that a number that is not one gets a French message instead of a silent first page.
-    private int? ReadPageNumber()
-    {
-        var raw = Request.HasFormContentType && Request.Form.ContainsKey("numero") ? Request.Form["numero"].ToString() : Request.Query["numero"].ToString();
-        if (string.IsNullOrEmpty(raw))
-        {
-            return 1;
-        }
-
-        return int.TryParse(raw, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number >= 1 ? number : null;
-    }
-
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         ViewData["Title"] = "Suggestions des usagers";
@@ -99,13 +86,13 @@ public class SuggestionsModel(AppDbContext db, StaffUser staff, FranceClock cloc
             Errors["q"] = "La recherche doit compter 200 caractères au plus.";
         }
 
-        if (ReadPageNumber() is { } number)
+        if (VoixUsager.Web.Staff.PageNumberQuery.Read(Request) is { } number)
         {
             PageNumber = number;
         }
         else
         {
-            Errors["numero"] = "Le numéro de page doit être un nombre entier à partir de 1.";
+            Errors[VoixUsager.Web.Staff.PageNumberQuery.Name] = VoixUsager.Web.Staff.PageNumberQuery.Error;
         }
 
         if (Errors.Count > 0)
@@ -123,7 +110,7 @@ public class SuggestionsModel(AppDbContext db, StaffUser staff, FranceClock cloc
     public async Task<IActionResult> OnPostAsync(long answerId, bool retained, CancellationToken cancellationToken)
     {
         var response = Request.HasFormContentType ? Request.Form[ResponseField(answerId)].ToString() : null;
-        PageNumber = ReadPageNumber() ?? 1;
+        PageNumber = VoixUsager.Web.Staff.PageNumberQuery.Read(Request) ?? 1;
         ViewData["Title"] = "Suggestions des usagers";
         if (await ResolveAsync(cancellationToken) is { } refused)
         {
