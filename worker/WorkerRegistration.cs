@@ -1,3 +1,4 @@
+using VoixUsager.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using VoixUsager.Data;
@@ -21,6 +22,8 @@ public static class WorkerRegistration
         builder.Services.AddMysteryServices();
         builder.Services.AddJobs();
         builder.Services.AddVoixUsagerHangfire(builder.Configuration, runServer: true);
+        // The worker serves no HTTP: its job timings and emails leave by OTLP when a collector is set.
+        builder.Services.AddVoixUsagerTelemetry(builder.Configuration, builder.Logging, "VoixUsager.Worker");
         return builder;
     }
 

@@ -53,6 +53,7 @@ public static class CoreServicesRegistration
     /// <summary>Only the process that receives survey posts (the web) runs the response writer.</summary>
     public static IServiceCollection AddSurveyResponseWriter(this IServiceCollection services)
     {
+        Telemetry.MetricsRegistration.AddVoixUsagerMetrics(services);
         services.AddSingleton<SurveyResponseWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<SurveyResponseWriter>());
         return services;

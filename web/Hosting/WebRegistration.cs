@@ -12,6 +12,9 @@ using VoixUsager.Demo;
 using VoixUsager.Questionnaires;
 using VoixUsager.Email;
 using VoixUsager.Web.Staff;
+using VoixUsager.Telemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace VoixUsager.Web.Hosting;
 
@@ -66,6 +69,9 @@ public static class WebRegistration
             .AddCheck<HangfireHealthCheck>("hangfire")
             .AddCheck<SmtpHealthCheck>("smtp");
         services.AddProblemDetails();
+        services.AddVoixUsagerTelemetry(builder.Configuration, builder.Logging, "VoixUsager.Web",
+            metrics => metrics.AddAspNetCoreInstrumentation().AddPrometheusExporter(),
+            traces => traces.AddAspNetCoreInstrumentation());
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ReverseProxyOptions>>((options, proxy) =>
         {
             // Only the proxies on loopback are trusted by default: the client address a load balancer
@@ -131,6 +137,7 @@ public static class WebRegistration
         app.UseSessionCheck();
         app.UseAuthorization();
         app.UseHangfireDashboardGuard();
+        app.UseMetricsGate();
         return app;
     }
 
@@ -140,6 +147,7 @@ public static class WebRegistration
         // orchestrators, which must not restart every instance when the database blips.
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
+        app.MapPrometheusScrapingEndpoint(MetricsEndpoint.Path);
         // Static files from the build's manifest: the .br and .gz copies made at build and publish time are
         // served to browsers that accept them, and the fingerprinted addresses the pages link to are
         // cached as immutable. Short-circuited: no sign-in, rate limit or authorization for a stylesheet.

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
+using VoixUsager.Telemetry;
+
 namespace VoixUsager.Email;
 
 public static class EmailRegistration
@@ -17,6 +19,7 @@ public static class EmailRegistration
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddVoixUsagerMetrics();
         services.TryAddSingleton<IEmailSender, MailKitEmailSender>();
         services.AddHostedService<EmailModeAnnouncement>();
         return services;

@@ -19,13 +19,16 @@ public sealed class MailKitEmailSender : IEmailSender
     private readonly TimeProvider _time;
     private readonly ILogger<MailKitEmailSender> _logger;
 
-    public MailKitEmailSender(IOptions<EmailOptions> options, IHostEnvironment environment, TimeProvider time, ILogger<MailKitEmailSender> logger)
+    private readonly Telemetry.VoixUsagerMetrics _metrics;
+
+    public MailKitEmailSender(IOptions<EmailOptions> options, IHostEnvironment environment, TimeProvider time, ILogger<MailKitEmailSender> logger, Telemetry.VoixUsagerMetrics metrics)
     {
         _options = options.Value;
         _pickupDirectory = EmailRegistration.ResolvePickupDirectory(_options, environment.ContentRootPath);
         _from = new MailboxAddress(_options.SenderName, _options.SenderAddress);
         _time = time;
         _logger = logger;
+        _metrics = metrics;
     }
 
     public async Task<IReadOnlyList<SentEmail>> SendAsync(IReadOnlyList<OutgoingEmail> batch, Func<int, Task<bool>>? beforeEach, Func<int, SentEmail, Task>? onEachSent, CancellationToken ct)
@@ -37,9 +40,21 @@ public sealed class MailKitEmailSender : IEmailSender
 
         // Built before connecting, so a malformed message fails the batch before anything is sent.
         var messages = batch.Select(Build).ToList();
-        return _options.UsesPickupDirectory
-            ? await WriteToPickupAsync(messages, beforeEach ?? SendAll, onEachSent, ct)
-            : await SendOverSmtpAsync(messages, beforeEach ?? SendAll, onEachSent, ct);
+        var transport = _options.UsesPickupDirectory ? "pickup" : "smtp";
+        try
+        {
+            var sent = _options.UsesPickupDirectory
+                ? await WriteToPickupAsync(messages, beforeEach ?? SendAll, onEachSent, ct)
+                : await SendOverSmtpAsync(messages, beforeEach ?? SendAll, onEachSent, ct);
+            _metrics.EmailsSent(sent.Count, transport);
+            return sent;
+        }
+        catch (EmailDeliveryException e)
+        {
+            _metrics.EmailsSent(e.Sent.Count, transport);
+            _metrics.EmailBatchFailed(transport, e.Failure.ToString());
+            throw;
+        }
     }
 
     /// <summary>

@@ -68,6 +68,7 @@ public static class HangfireRegistration
             _ => new Hangfire.InMemory.InMemoryStorage(),
         };
         services.AddSingleton(storage);
+        Telemetry.MetricsRegistration.AddVoixUsagerMetrics(services);
         services.AddHangfire((provider, hangfire) => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
@@ -83,6 +84,10 @@ public static class HangfireRegistration
                 server.SchedulePollingInterval = TimeSpan.FromSeconds(jobs.PollSeconds);
                 // Jobs are built from this host's services, whatever another host set as the global activator.
                 server.Activator = new Hangfire.AspNetCore.AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>());
+                // The timing filter is this server's own too: Hangfire's global filters are process-wide.
+                var timing = new Hangfire.Common.JobFilterCollection();
+                timing.Add(new Telemetry.JobMetricsFilter(provider.GetRequiredService<Telemetry.VoixUsagerMetrics>()));
+                server.FilterProvider = new Hangfire.Common.JobFilterProviderCollection(Hangfire.Common.JobFilterProviders.Providers, timing);
             });
         }
 

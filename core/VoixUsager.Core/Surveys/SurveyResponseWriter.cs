@@ -27,7 +27,7 @@ public sealed record SurveySubmission(int CampaignId, int SiteId, int Questionna
 /// thirty-two responses costs little more than one. Each caller still waits until its own response is
 /// committed, so an answered "merci" always means stored.
 /// </summary>
-public sealed class SurveyResponseWriter(IServiceScopeFactory scopes, FranceClock clock, ILogger<SurveyResponseWriter> logger) : BackgroundService
+public sealed class SurveyResponseWriter(IServiceScopeFactory scopes, FranceClock clock, ILogger<SurveyResponseWriter> logger, Telemetry.VoixUsagerMetrics metrics) : BackgroundService
 {
     private const int MaxBatch = 256;
 
@@ -86,6 +86,11 @@ public sealed class SurveyResponseWriter(IServiceScopeFactory scopes, FranceCloc
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var outcomes = await TryWriteTogetherAsync(db, batch);
+            foreach (var channel in batch.Where((_, i) => outcomes[i] == StoreOutcome.Stored).GroupBy(p => p.Submission.Channel))
+            {
+                metrics.SurveyResponsesStored(channel.Count(), channel.Key.ToString());
+            }
+
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Done.TrySetResult(outcomes[i]);

@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Hangfire.Server;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace VoixUsager.Telemetry;
+
+/// <summary>
+/// The application's own measurements, one meter shared by the web and the worker. Exported by
+/// OpenTelemetry (Prometheus on /metrics, OTLP when configured). No instrument carries personal data:
+/// tags are channels, job names and outcomes, never an address or a text.
+/// </summary>
+public sealed class VoixUsagerMetrics
+{
+    public const string MeterName = "VoixUsager";
+
+    // One meter for the process, created once: OpenTelemetry exports only the first instrument of a
+    // name, so a meter per host (several hosts share a process in the tests) would lose the others'.
+    private static readonly Meter Meter = new(MeterName);
+    private static readonly Counter<long> StoredResponses = Meter.CreateCounter<long>("voixusager.survey.responses_stored", "{response}", "Réponses à l'enquête de satisfaction enregistrées.");
+    private static readonly Counter<long> SentEmails = Meter.CreateCounter<long>("voixusager.emails.sent", "{email}", "Courriels remis au serveur SMTP ou écrits dans le dossier de dépôt.");
+    private static readonly Counter<long> FailedEmailBatches = Meter.CreateCounter<long>("voixusager.emails.failed", "{batch}", "Envois de courriels en échec (le lot reprendra).");
+    private static readonly Histogram<double> JobDurations = Meter.CreateHistogram<double>("voixusager.jobs.duration", "s", "Durée des tâches de fond.");
+    private static readonly Counter<long> FailedJobs = Meter.CreateCounter<long>("voixusager.jobs.failures", "{job}", "Tâches de fond en échec.");
+
+    public void SurveyResponsesStored(int count, string channel)
+    {
+        if (count > 0)
+        {
+            StoredResponses.Add(count, new KeyValuePair<string, object?>("channel", channel));
+        }
+    }
+
+    public void EmailsSent(int count, string transport)
+    {
+        if (count > 0)
+        {
+            SentEmails.Add(count, new KeyValuePair<string, object?>("transport", transport));
+        }
+    }
+
+    public void EmailBatchFailed(string transport, string failure) =>
+        FailedEmailBatches.Add(1, new KeyValuePair<string, object?>("transport", transport), new KeyValuePair<string, object?>("failure", failure));
+
+    public void JobFinished(string job, TimeSpan duration, bool succeeded)
+    {
+        var tag = new KeyValuePair<string, object?>("job", job);
+        JobDurations.Record(duration.TotalSeconds, tag, new KeyValuePair<string, object?>("outcome", succeeded ? "succeeded" : "failed"));
+        if (!succeeded)
+        {
+            FailedJobs.Add(1, tag);
+        }
+    }
+}
+
+public static class MetricsRegistration
+{
+    /// <summary>Idempotent: the email, survey and job registrations each call it.</summary>
+    public static IServiceCollection AddVoixUsagerMetrics(this IServiceCollection services)
+    {
+        services.TryAddSingleton<VoixUsagerMetrics>();
+        return services;
+    }
+}
+
+/// <summary>Times every Hangfire job and counts its failures, in whichever process runs it.</summary>
+public sealed class JobMetricsFilter(VoixUsagerMetrics metrics) : IServerFilter
+{
+    private const string StartedKey = "voixusager.started";
+
+    public void OnPerforming(PerformingContext context) =>
+        context.Items[StartedKey] = Stopwatch.GetTimestamp();
+
+    public void OnPerformed(PerformedContext context)
+    {
+        if (context.Items.TryGetValue(StartedKey, out var started) && started is long timestamp)
+        {
+            metrics.JobFinished(context.BackgroundJob.Job.Type.Name, Stopwatch.GetElapsedTime(timestamp),
+                succeeded: context.Exception is null || context.ExceptionHandled);
+        }
+    }
+}
