@@ -67,7 +67,8 @@ public static class WebRegistration
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<HangfireHealthCheck>("hangfire")
-            .AddCheck<SmtpHealthCheck>("smtp");
+            .AddCheck<SmtpHealthCheck>("smtp")
+            .AddCheck<DiskHealthCheck>("disk");
         services.AddProblemDetails();
         services.AddVoixUsagerTelemetry(builder.Configuration, builder.Logging, "VoixUsager.Web",
             metrics => metrics.AddAspNetCoreInstrumentation().AddPrometheusExporter(),

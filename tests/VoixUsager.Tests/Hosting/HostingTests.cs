@@ -89,7 +89,7 @@ public sealed class HostingTests : IClassFixture<HostingTests.SeededApp>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var health = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        Assert.Equal("Healthy", health.GetProperty("dependances").GetProperty("database").GetProperty("status").GetString());
+        Assert.Equal("Healthy", health.GetProperty("entries").GetProperty("database").GetProperty("status").GetString());
     }
 
     [Fact]
@@ -101,7 +101,37 @@ public sealed class HostingTests : IClassFixture<HostingTests.SeededApp>
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         var health = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("Unhealthy", health.GetProperty("status").GetString());
-        Assert.Equal("Unhealthy", health.GetProperty("dependances").GetProperty("database").GetProperty("status").GetString());
+        Assert.Equal("Unhealthy", health.GetProperty("entries").GetProperty("database").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Health_reports_the_folders_it_writes_to_and_a_pickup_folder_it_cannot_write_degrades_it()
+    {
+        var healthy = System.Text.Json.JsonDocument.Parse(await _app.CreateBrowserLikeClient().GetStringAsync("/health")).RootElement;
+        Assert.Equal("Healthy", healthy.GetProperty("entries").GetProperty("disk").GetProperty("status").GetString());
+        Assert.True(healthy.TryGetProperty("totalDuration", out _));
+
+        // A file where the pickup folder should be: no email can be written there.
+        var blocker = Path.Combine(Path.GetTempPath(), $"voixusager-blocker-{Guid.NewGuid():N}");
+        await File.WriteAllTextAsync(blocker, "pas un dossier");
+        try
+        {
+            using var blocked = _app.WithWebHostBuilder(b => b.UseSetting("Email:PickupDirectory", Path.Combine(blocker, "courriels")));
+            var response = await blocked.CreateClient().GetAsync("/health");
+
+            // Degraded, still 200: surveys are taken while the emails wait.
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var health = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            Assert.Equal("Degraded", health.GetProperty("status").GetString());
+            var disk = health.GetProperty("entries").GetProperty("disk");
+            Assert.Equal("Degraded", disk.GetProperty("status").GetString());
+            Assert.Contains("dossier de dépôt des courriels : impossible d'y écrire", disk.GetProperty("description").GetString(), StringComparison.Ordinal);
+            Assert.DoesNotContain(blocker, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(blocker);
+        }
     }
 
     /// <summary>Starts normally, then loses its database file: what a load balancer must notice.</summary>

@@ -127,7 +127,7 @@ public sealed class OutageTests : IAsyncLifetime
     {
         var client = _app.CreateBrowserLikeClient();
         var up = JsonDocument.Parse(await (await client.GetAsync("/health")).Content.ReadAsStringAsync()).RootElement;
-        Assert.Equal("Healthy", up.GetProperty("dependances").GetProperty("database").GetProperty("status").GetString());
+        Assert.Equal("Healthy", up.GetProperty("entries").GetProperty("database").GetProperty("status").GetString());
 
         Break();
         var response = await client.GetAsync("/health");
@@ -135,12 +135,12 @@ public sealed class OutageTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         var down = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("Unhealthy", down.GetProperty("status").GetString());
-        var database = down.GetProperty("dependances").GetProperty("database");
+        var database = down.GetProperty("entries").GetProperty("database");
         Assert.Equal("Unhealthy", database.GetProperty("status").GetString());
         Assert.Equal("Base de données injoignable.", database.GetProperty("description").GetString());
         // The other dependencies are still reported on their own: jobs' storage (in memory here) and mail.
-        Assert.Equal("Healthy", down.GetProperty("dependances").GetProperty("smtp").GetProperty("status").GetString());
-        Assert.True(down.GetProperty("dependances").TryGetProperty("hangfire", out _));
+        Assert.Equal("Healthy", down.GetProperty("entries").GetProperty("smtp").GetProperty("status").GetString());
+        Assert.True(down.GetProperty("entries").TryGetProperty("hangfire", out _));
     }
 
     [Fact]
@@ -159,9 +159,9 @@ public sealed class OutageTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var health = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("Degraded", health.GetProperty("status").GetString());
-        var smtp = health.GetProperty("dependances").GetProperty("smtp");
+        var smtp = health.GetProperty("entries").GetProperty("smtp");
         Assert.Equal("Degraded", smtp.GetProperty("status").GetString());
         Assert.Equal("Serveur SMTP injoignable : les courriels attendent son retour.", smtp.GetProperty("description").GetString());
-        Assert.Equal("Healthy", health.GetProperty("dependances").GetProperty("database").GetProperty("status").GetString());
+        Assert.Equal("Healthy", health.GetProperty("entries").GetProperty("database").GetProperty("status").GetString());
     }
 }
