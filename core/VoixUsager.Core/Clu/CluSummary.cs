@@ -19,7 +19,7 @@ public static class CluSummary
 
     public static Content Build(CluMeeting clu, string prefectureName, ResultsFigures figures, IReadOnlyList<RetainedSuggestion> suggestions, DateTime cutoffUtc, string dashboardUrl)
     {
-        var cutoff = Calendar.FrenchTimeZones.UtcToParis(cutoffUtc).ToString("d MMMM yyyy à HH:mm", French);
+        var cutoff = CutoffText(cutoffUtc);
         var meeting = clu.MeetingOn.ToString("dddd d MMMM yyyy", French);
         var calls = figures.Mystery.Calls;
         var emails = figures.Mystery.Emails;
@@ -149,6 +149,9 @@ public static class CluSummary
 
         return lines;
     }
+
+    /// <summary>The cut-off as the summary states it: "25 février 2026 à 09:00", Paris time.</summary>
+    public static string CutoffText(DateTime cutoffUtc) => Calendar.FrenchTimeZones.UtcToParis(cutoffUtc).ToString("d MMMM yyyy à HH:mm", French);
 
     /// <summary>A part of the summary: its heading, a sentence saying what it covers (or why it is empty), its lines.</summary>
     public sealed record Section(string Title, string? Lead, IReadOnlyList<string> Lines);

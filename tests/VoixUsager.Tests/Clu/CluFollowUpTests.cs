@@ -187,6 +187,14 @@ public sealed class CluFollowUpTests : IAsyncLifetime
         Assert.Contains("Ensemble du plan : réalisées 1 (25 %), en cours 2 (50 %)", framed);
         Assert.Contains("action réalisée", WebUtility.HtmlDecode((await quality.GetPageAsync(url)).QuerySelector("main")!.TextContent));
 
+        // The snapshot's page shows the sections in the email's words, from the same frozen figures.
+        var snapshotPage = (await quality.GetPageAsync($"/resultats/instantanes/{snapshot.Id}")).QuerySelector("#synthese-clu")!;
+        var pageLines = snapshotPage.QuerySelectorAll("li").Select(li => "- " + li.TextContent.Trim()).ToList();
+        Assert.All(expectedLines, line => Assert.Contains(line, pageLines));
+        var previewLines = preview.Text.ReplaceLineEndings("\n").Split('\n');
+        Assert.Equal(13, pageLines.Count);
+        Assert.All(pageLines, line => Assert.Contains(line, previewLines));
+
         // The workbook attached, and the preview's, hold the same frozen numbers.
         using var attachment = new MemoryStream();
         await Assert.Single(message.Attachments.OfType<MimeKit.MimePart>()).Content!.DecodeToAsync(attachment);
