@@ -8,8 +8,9 @@ using VoixUsager.Results.Statistics;
 namespace VoixUsager.Clu;
 
 /// <summary>
-/// The summary a CLU's members receive: the key figures, the charts inline, the strengths and
-/// recommendations, the suggestions retained and the workbook attached, with the cut-off stated.
+/// The summary a CLU's members receive: what became of the previous CLU's decisions, the key figures,
+/// the charts inline, the strengths and recommendations, the suggestions retained, the action plan's
+/// progress, the bilan of suggestions and complaints and the workbook attached, with the cut-off stated.
 /// </summary>
 public static class CluSummary
 {
