@@ -43,6 +43,7 @@ public static class CoreServicesRegistration
         services.AddScoped<Results.MysteryResultsService>();
         services.AddScoped<Results.IndicatorService>();
         services.AddScoped<Results.SnapshotService>();
+        services.AddScoped<Clu.CluSectionsService>();
         services.AddScoped<Results.ResultsExports>();
         services.AddSingleton<Results.ResultsMemory>();
         services.AddScoped<Results.ResultsCache>();

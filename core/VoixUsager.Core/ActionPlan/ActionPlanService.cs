@@ -95,18 +95,28 @@ public sealed class ActionPlanService(AppDbContext db, FranceClock clock)
         return ActionPlanProgress.Compute(actions.Select(a => (a.Number, (string?)a.Name, a.Status)));
     }
 
+    /// <summary>The plan as it stood at a cut-off, and how many of its pursued actions were then past their due date.</summary>
+    public sealed record PlanAt(PlanProgress Progress, int Overdue);
+
     /// <summary>
     /// The plan of a préfecture as it stood at <paramref name="cutoffUtc"/>: the actions created by then,
-    /// each with the status of its last change by then. What a frozen CLU summary shows.
+    /// each with the status of its last change by then. What a frozen CLU summary shows. An action is
+    /// counted late when, at that status, its due date was before the cut-off's day in Paris; due dates
+    /// keep no history, so the current one is read.
     /// </summary>
-    public async Task<PlanProgress> ProgressAtAsync(int prefectureId, DateTime cutoffUtc, CancellationToken cancellationToken)
+    public async Task<PlanAt> ProgressAtAsync(int prefectureId, DateTime cutoffUtc, CancellationToken cancellationToken)
     {
         var statuses = await StatusesAtAsync(db.PlanActions.Where(a => a.PrefectureId == prefectureId), cutoffUtc, cancellationToken);
-        var actions = await db.PlanActions.AsNoTracking()
-            .Where(a => a.PrefectureId == prefectureId && a.CreatedAtUtc <= cutoffUtc)
-            .Select(a => new { a.Id, Number = (int?)a.Module!.Number, Name = a.Module!.Name })
-            .ToListAsync(cancellationToken);
-        return ActionPlanProgress.Compute(actions.Select(a => (a.Number, (string?)a.Name, statuses.GetValueOrDefault(a.Id, ActionStatus.ToDo))));
+        var actions = (await db.PlanActions.AsNoTracking()
+                .Where(a => a.PrefectureId == prefectureId && a.CreatedAtUtc <= cutoffUtc)
+                .Select(a => new { a.Id, Number = (int?)a.Module!.Number, Name = a.Module!.Name, a.DueDate })
+                .ToListAsync(cancellationToken))
+            .Select(a => (a.Number, a.Name, a.DueDate, Status: statuses.GetValueOrDefault(a.Id, ActionStatus.ToDo)))
+            .ToList();
+        var cutoffDay = DateOnly.FromDateTime(Calendar.FrenchTimeZones.UtcToParis(cutoffUtc));
+        return new PlanAt(
+            ActionPlanProgress.Compute(actions.Select(a => (a.Number, (string?)a.Name, a.Status))),
+            actions.Count(a => IsOverdue(a.Status, a.DueDate, cutoffDay)));
     }
 
     /// <summary>Each action's status at <paramref name="cutoffUtc"/>, read from its history.</summary>

@@ -8,8 +8,9 @@ using VoixUsager.Results.Statistics;
 namespace VoixUsager.Clu;
 
 /// <summary>
-/// The summary a CLU's members receive: the key figures, the charts inline, the strengths and
-/// recommendations, the suggestions retained and the workbook attached, with the cut-off stated.
+/// The summary a CLU's members receive: what became of the previous CLU's decisions, the key figures,
+/// the charts inline, the strengths and recommendations, the suggestions retained, the action plan's
+/// progress, the bilan of suggestions and complaints and the workbook attached, with the cut-off stated.
 /// </summary>
 public static class CluSummary
 {
@@ -19,7 +20,7 @@ public static class CluSummary
 
     public static Content Build(CluMeeting clu, string prefectureName, ResultsFigures figures, IReadOnlyList<RetainedSuggestion> suggestions, DateTime cutoffUtc, string dashboardUrl)
     {
-        var cutoff = Calendar.FrenchTimeZones.UtcToParis(cutoffUtc).ToString("d MMMM yyyy à HH:mm", French);
+        var cutoff = CutoffText(cutoffUtc);
         var meeting = clu.MeetingOn.ToString("dddd d MMMM yyyy", French);
         var calls = figures.Mystery.Calls;
         var emails = figures.Mystery.Emails;
@@ -43,7 +44,9 @@ public static class CluSummary
         text.AppendLine("Bonjour,").AppendLine();
         text.AppendLine($"En vue du comité local des usagers du {meeting} ({clu.Place}), voici la synthèse de la voix des usagers de la {Lower(prefectureName)}.");
         text.AppendLine($"Chiffres arrêtés au {cutoff}.").AppendLine();
-        text.AppendLine("Chiffres clés :");
+        var sections = SectionsOf(figures, cutoff);
+        AppendSection(text, sections[0]);
+        text.AppendLine().AppendLine("Chiffres clés :");
         foreach (var line in figuresLines)
         {
             text.AppendLine($"- {line}");
@@ -53,6 +56,12 @@ public static class CluSummary
         AppendList(text, "Recommandations", figures.Mystery.Recommendations.Recommendations);
         AppendList(text, "À confirmer (trop peu d’observations pour conclure)", figures.Mystery.Recommendations.ToConfirm);
         AppendList(text, "Suggestions d’usagers retenues", suggestions.Select(s => s.Response is null ? $"« {s.MaskedText} »" : $"« {s.MaskedText} » — {s.Response}").ToList());
+        foreach (var section in sections.Skip(1))
+        {
+            text.AppendLine();
+            AppendSection(text, section);
+        }
+
         text.AppendLine().AppendLine($"Le détail des chiffres est dans le classeur joint, et sur le tableau de bord : {dashboardUrl}");
         text.AppendLine().AppendLine("L’équipe qualité");
 
@@ -62,6 +71,7 @@ public static class CluSummary
         html.Append("<p>Bonjour,</p>");
         html.Append("<p>En vue du comité local des usagers du <strong>").Append(E(meeting)).Append("</strong> (").Append(E(clu.Place)).Append("), voici la synthèse de la voix des usagers de la ").Append(E(Lower(prefectureName))).Append(".</p>");
         html.Append("<p><em>Chiffres arrêtés au ").Append(E(cutoff)).Append(".</em></p>");
+        AppendHtmlSection(html, sections[0]);
         html.Append("<h2 style=\"color:#000091\">Chiffres clés</h2><ul>");
         foreach (var line in figuresLines)
         {
@@ -86,6 +96,11 @@ public static class CluSummary
         AppendHtmlList(html, "Recommandations", figures.Mystery.Recommendations.Recommendations);
         AppendHtmlList(html, "À confirmer (trop peu d’observations pour conclure)", figures.Mystery.Recommendations.ToConfirm);
         AppendHtmlList(html, "Suggestions d’usagers retenues", suggestions.Select(s => s.Response is null ? $"« {s.MaskedText} »" : $"« {s.MaskedText} » — {s.Response}").ToList());
+        foreach (var section in sections.Skip(1))
+        {
+            AppendHtmlSection(html, section);
+        }
+
         html.Append("<p>Le détail des chiffres est dans le classeur joint, et sur le <a href=\"").Append(E(dashboardUrl)).Append("\">tableau de bord de VoixUsager</a>.</p>");
         html.Append("<p>L’équipe qualité</p></body></html>");
 
@@ -134,6 +149,106 @@ public static class CluSummary
         }
 
         return lines;
+    }
+
+    /// <summary>The cut-off as the summary states it: "25 février 2026 à 09:00", Paris time.</summary>
+    public static string CutoffText(DateTime cutoffUtc) => Calendar.FrenchTimeZones.UtcToParis(cutoffUtc).ToString("d MMMM yyyy à HH:mm", French);
+
+    /// <summary>A part of the summary: its heading, a sentence saying what it covers (or why it is empty), its lines.</summary>
+    public sealed record Section(string Title, string? Lead, IReadOnlyList<string> Lines);
+
+    public const string FollowUpTitle = "Suites données aux décisions du CLU précédent";
+
+    public const string PlanTitle = "Avancement du plan d’actions";
+
+    public const string RegisterTitle = "Bilan des suggestions et réclamations";
+
+    /// <summary>
+    /// The CLU's own sections, in the order the summary shows them: the follow-up of the previous CLU's
+    /// decisions (first, as the committee reviews it first), the action plan, the suggestions and complaints.
+    /// From the frozen figures only; a snapshot frozen before they existed says so.
+    /// </summary>
+    public static IReadOnlyList<Section> SectionsOf(ResultsFigures figures, string cutoff)
+    {
+        if (figures.Clu is not { } clu)
+        {
+            const string notFrozen = "Cette rubrique ne figurait pas encore dans les synthèses lorsque les chiffres de ce comité ont été arrêtés.";
+            return [new(FollowUpTitle, notFrozen, []), new(PlanTitle, notFrozen, []), new(RegisterTitle, notFrozen, [])];
+        }
+
+        return [FollowUpSection(clu.Previous, cutoff), PlanSection(clu.Plan, cutoff), RegisterSection(clu.Register)];
+    }
+
+    private static Section FollowUpSection(PreviousCluDecisions? previous, string cutoff)
+    {
+        if (previous is null)
+        {
+            return new(FollowUpTitle, CluSectionTexts.NoPreviousClu, []);
+        }
+
+        if (previous.Decisions.Count == 0)
+        {
+            return new(FollowUpTitle, CluSectionTexts.NoDecision(previous), []);
+        }
+
+        return new(FollowUpTitle, $"Décisions du {CluSectionTexts.Describe(previous)}, et où en sont les actions au {cutoff} :",
+            previous.Decisions.Select(CluSectionTexts.Line).ToList());
+    }
+
+    private static Section PlanSection(ActionPlan.ActionPlanService.PlanAt plan, string cutoff)
+    {
+        var overall = plan.Progress.Overall;
+        if (overall.Pursued + overall.Abandoned == 0)
+        {
+            return new(PlanTitle, $"Aucune action n’était inscrite au plan d’actions au {cutoff}.", []);
+        }
+
+        return new(PlanTitle,
+            $"Au {cutoff}, sur les actions poursuivies (les actions abandonnées sont comptées à part) ; actions en retard : {FrenchFormat.Count(plan.Overdue)}.",
+            plan.Progress.Modules.Append(overall).Select(CluSectionTexts.Line).ToList());
+    }
+
+    private static Section RegisterSection(VoixUsager.Register.RegisterFigures register) =>
+        new(RegisterTitle, $"Cas reçus du {register.From:dd/MM/yyyy} au {register.To:dd/MM/yyyy}, la période des indicateurs.",
+        [
+            .. register.Sentences(),
+            CluSectionTexts.Counts("Par nature", register.PerKind),
+            CluSectionTexts.Counts("Par sujet", register.PerSubject),
+            CluSectionTexts.Counts("Par canal", register.PerChannel),
+        ]);
+
+    private static void AppendSection(StringBuilder text, Section section)
+    {
+        text.AppendLine($"{section.Title} :");
+        if (section.Lead is not null)
+        {
+            text.AppendLine(section.Lead);
+        }
+
+        foreach (var line in section.Lines)
+        {
+            text.AppendLine($"- {line}");
+        }
+    }
+
+    private static void AppendHtmlSection(StringBuilder html, Section section)
+    {
+        html.Append("<h2 style=\"color:#000091\">").Append(E(section.Title)).Append("</h2>");
+        if (section.Lead is not null)
+        {
+            html.Append("<p>").Append(E(section.Lead)).Append("</p>");
+        }
+
+        if (section.Lines.Count > 0)
+        {
+            html.Append("<ul>");
+            foreach (var line in section.Lines)
+            {
+                html.Append("<li>").Append(E(line)).Append("</li>");
+            }
+
+            html.Append("</ul>");
+        }
     }
 
     public static OutgoingEmail For(Content content, string address, string? name) =>

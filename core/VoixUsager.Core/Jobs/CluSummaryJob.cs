@@ -22,6 +22,7 @@ namespace VoixUsager.Jobs;
 public sealed class CluSummaryJob(
     AppDbContext db,
     SnapshotService snapshots,
+    CluSectionsService sections,
     IEmailSender email,
     IOptions<AppOptions> app,
     IOptions<EmailOptions> emailOptions,
@@ -294,8 +295,15 @@ public sealed class CluSummaryJob(
             return await ContentAsync(clu, snapshot, cancellationToken);
         }
 
-        var figures = await snapshots.ComputeAsync(clu.PrefectureId, clock.UtcNow, cancellationToken, clu.SurveyCampaignId, clu.MysteryCampaignId);
-        return await ContentAsync(clu, figures, clock.UtcNow, cancellationToken);
+        var now = clock.UtcNow;
+        return await ContentAsync(clu, await FiguresAsync(clu, now, cancellationToken), now, cancellationToken);
+    }
+
+    /// <summary>The results and the CLU's own sections, all computed at the one cut-off.</summary>
+    private async Task<ResultsFigures> FiguresAsync(CluMeeting clu, DateTime cutoffUtc, CancellationToken cancellationToken)
+    {
+        var figures = await snapshots.ComputeAsync(clu.PrefectureId, cutoffUtc, cancellationToken, clu.SurveyCampaignId, clu.MysteryCampaignId);
+        return figures with { Clu = await sections.ComputeAsync(clu, cutoffUtc, figures.IndicatorPeriod!, cancellationToken) };
     }
 
     /// <summary>The frozen figures: made once, by whichever copy of the job sets them on the CLU first.</summary>
@@ -306,7 +314,8 @@ public sealed class CluSummaryJob(
             return await db.ResultsSnapshots.AsNoTracking().SingleAsync(s => s.Id == id, cancellationToken);
         }
 
-        var snapshot = await snapshots.CreateAsync(clu.PrefectureId, clock.UtcNow, SnapshotAuthor, cancellationToken, clu.SurveyCampaignId, clu.MysteryCampaignId);
+        var cutoff = clock.UtcNow;
+        var snapshot = await snapshots.StoreAsync(clu.PrefectureId, cutoff, SnapshotAuthor, await FiguresAsync(clu, cutoff, cancellationToken), cancellationToken);
         var won = await db.CluMeetings.Where(c => c.Id == clu.Id && c.SnapshotId == null)
             .ExecuteUpdateAsync(set => set.SetProperty(c => c.SnapshotId, snapshot.Id), cancellationToken) == 1;
         if (won)

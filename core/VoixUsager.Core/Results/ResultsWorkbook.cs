@@ -79,7 +79,40 @@ public static class ResultsWorkbook
             ["Date", "Site", "Canal", "Suggestion", "Réponse ou action"],
             suggestions.Select(s => (IReadOnlyList<object?>)[Calendar.FrenchTimeZones.UtcToParis(s.SubmittedAtUtc), s.Site, s.Channel, s.MaskedText, s.Response]));
 
+        if (figures.Clu is { } clu)
+        {
+            AddCluSheets(workbook, clu);
+        }
+
         return workbook.ToBytes();
+    }
+
+    public const string FollowUpSheet = "Suites données";
+
+    public const string PlanSheet = "Plan d’actions";
+
+    /// <summary>A CLU summary's own sections, from the same frozen figures as its email.</summary>
+    private static void AddCluSheets(XlsxWorkbook workbook, Clu.CluSections clu)
+    {
+        var previous = clu.Previous;
+        IEnumerable<IReadOnlyList<object?>> decisions = previous is null ? [[null, null, Clu.CluSectionTexts.NoPreviousClu, null, null, null, null]]
+            : previous.Decisions.Count == 0 ? [[Clu.CluSectionTexts.Describe(previous), null, Clu.CluSectionTexts.NoDecision(previous), null, null, null, null]]
+            : previous.Decisions.Select(d => (IReadOnlyList<object?>)
+            [
+                Clu.CluSectionTexts.Describe(previous), d.IsAction ? Clu.CluSectionTexts.Action : Clu.CluSectionTexts.Note, d.Text,
+                d.Status is { } status ? ActionPlan.ActionPlanLabels.Status(status) : null,
+                d.IsAction ? d.OwnerService ?? ActionPlan.ActionPlanLabels.Unassigned : null, d.DueDate, d.IsAction ? (d.Overdue ? "Oui" : "Non") : null,
+            ]);
+        workbook.AddSheet(FollowUpSheet, ["CLU précédent", "Nature", "Décision", "Statut à l’arrêté des chiffres", "Service pilote", "Échéance", "En retard"], decisions);
+
+        var progress = clu.Plan.Progress;
+        workbook.AddSheet(PlanSheet,
+            ["Module", "Réalisées", "Part réalisée", "En cours", "Part en cours", "À réaliser", "Part à réaliser", "Abandonnées"],
+            progress.Modules.Append(progress.Overall).Select(l => (IReadOnlyList<object?>)
+                    [l.Label, l.Done, Pct(l.DoneShare), l.InProgress, Pct(l.InProgressShare), l.ToDo, Pct(l.ToDoShare), l.Abandoned])
+                .Append(["Actions en retard", clu.Plan.Overdue, null, null, null, null, null, null]));
+
+        Register.RegisterWorkbook.AddSheet(workbook, clu.Register);
     }
 
     private static readonly string[] CriteriaHeaders = ["Thème", "Critère", "Conformes", "n", "Conformité", "IC 95 % bas", "IC 95 % haut", "Indicatif", "Poids"];

@@ -11,7 +11,11 @@ namespace VoixUsager.Results;
 /// The days the computed indicators cover (<see cref="Indicators.TwelveMonthsTo"/>); null in snapshots
 /// stored before it was written down, which covered the calendar year <paramref name="IndicatorYear"/>.
 /// </param>
-public sealed record ResultsFigures(SurveyResults Survey, MysteryResults Mystery, int IndicatorYear, IReadOnlyList<IndicatorRow> Indicators, IndicatorPeriod? IndicatorPeriod = null)
+/// <param name="Clu">
+/// A CLU summary's own sections (previous CLU's decisions, action plan, suggestions and complaints);
+/// null for the results alone, and in CLU snapshots stored before format 3, which did not have them.
+/// </param>
+public sealed record ResultsFigures(SurveyResults Survey, MysteryResults Mystery, int IndicatorYear, IReadOnlyList<IndicatorRow> Indicators, IndicatorPeriod? IndicatorPeriod = null, Clu.CluSections? Clu = null)
 {
     /// <summary>The period of the indicators as a reader knows it.</summary>
     public string IndicatorPeriodText() => IndicatorPeriod is { } period
@@ -30,7 +34,7 @@ public sealed class SnapshotService(AppDbContext db, SurveyResultsService survey
     /// before the form carried a version. Whoever renames, removes or adds a constructor parameter of a
     /// stored record raises it and teaches <see cref="Upgrade"/> to bring older snapshots forward.
     /// </summary>
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
 
     // NaN is how a rate over no answer is represented; tuples (the trend) are fields. A constructor
     // parameter missing from the JSON is an error rather than a silent 0: an old snapshot the code no
@@ -61,9 +65,12 @@ public sealed class SnapshotService(AppDbContext db, SurveyResultsService survey
         return new ResultsFigures(surveyResults, mysteryResults, period.EnteredYear, indicatorRows, period);
     }
 
-    public async Task<ResultsSnapshot> CreateAsync(int prefectureId, DateTime cutoffUtc, string computedBy, CancellationToken cancellationToken, int? surveyCampaignId = null, int? mysteryCampaignId = null)
+    public async Task<ResultsSnapshot> CreateAsync(int prefectureId, DateTime cutoffUtc, string computedBy, CancellationToken cancellationToken, int? surveyCampaignId = null, int? mysteryCampaignId = null) =>
+        await StoreAsync(prefectureId, cutoffUtc, computedBy, await ComputeAsync(prefectureId, cutoffUtc, cancellationToken, surveyCampaignId, mysteryCampaignId), cancellationToken);
+
+    /// <summary>Stores figures computed at <paramref name="cutoffUtc"/> by <see cref="ComputeAsync"/>, completed or not with a CLU's sections.</summary>
+    public async Task<ResultsSnapshot> StoreAsync(int prefectureId, DateTime cutoffUtc, string computedBy, ResultsFigures figures, CancellationToken cancellationToken)
     {
-        var figures = await ComputeAsync(prefectureId, cutoffUtc, cancellationToken, surveyCampaignId, mysteryCampaignId);
         var snapshot = new ResultsSnapshot
         {
             PrefectureId = prefectureId,
@@ -78,7 +85,7 @@ public sealed class SnapshotService(AppDbContext db, SurveyResultsService survey
         return snapshot;
     }
 
-    /// <summary>The stored form: <c>{"formatVersion": 2, "figures": {…}}</c>.</summary>
+    /// <summary>The stored form: <c>{"formatVersion": 3, "figures": {…}}</c>.</summary>
     public static string Serialize(ResultsFigures figures) =>
         new JsonObject
         {
@@ -119,6 +126,13 @@ public sealed class SnapshotService(AppDbContext db, SurveyResultsService survey
         {
             // Format 1 had no "à confirmer" list: what it stated was stated, nothing was held back.
             recommendations["toConfirm"] = new JsonArray();
+        }
+
+        if (version < 3 && !figures.ContainsKey("clu"))
+        {
+            // Before format 3 a CLU snapshot froze the results only: its summary says these sections
+            // were not part of it rather than showing sections computed later.
+            figures["clu"] = null;
         }
     }
 }

@@ -75,6 +75,38 @@ public sealed class SnapshotFixtureTests
         Assert.Contains("newer", error.Message);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void A_clu_snapshot_of_an_older_format_still_renders_and_says_its_clu_sections_were_not_frozen(int version)
+    {
+        var stored = Fixture("snapshot-v1.json");
+        if (version == 2)
+        {
+            // Format 2 as it was written: the figures under a version, without the CLU's sections.
+            var node = JsonNode.Parse(SnapshotService.Serialize(SnapshotService.Read(stored)))!;
+            node["formatVersion"] = 2;
+            node["figures"]!.AsObject().Remove("clu");
+            stored = node.ToJsonString();
+        }
+
+        var figures = SnapshotService.Read(stored);
+        Assert.Null(figures.Clu);
+        var clu = new VoixUsager.Clu.CluMeeting { PrefectureId = 1, MeetingOn = new DateOnly(2026, 3, 12), Place = "Aurillac" };
+        var summary = VoixUsager.Clu.CluSummary.Build(clu, "Préfecture Cantal", figures, [], new DateTime(2026, 2, 25, 8, 0, 0, DateTimeKind.Utc), "http://localhost/resultats");
+
+        Assert.Contains("Appels mystères aboutis : 88,9 % (n = 9", summary.Text);
+        foreach (var title in new[] { VoixUsager.Clu.CluSummary.FollowUpTitle, VoixUsager.Clu.CluSummary.PlanTitle, VoixUsager.Clu.CluSummary.RegisterTitle })
+        {
+            Assert.Contains($"{title} :\nCette rubrique ne figurait pas encore dans les synthèses", summary.Text.ReplaceLineEndings("\n"));
+        }
+
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(summary.Workbook.Content), false);
+        var sheets = document.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value).ToList();
+        Assert.Contains("Appels mystères", sheets);
+        Assert.DoesNotContain(ResultsWorkbook.PlanSheet, sheets);
+    }
+
     /// <summary>Every property and array element of <paramref name="expected"/> is in <paramref name="actual"/> with the same value.</summary>
     private static void AssertContained(JsonNode? expected, JsonNode? actual, string path)
     {

@@ -152,6 +152,15 @@ public sealed class SnapshotRoundTripTests : IAsyncLifetime
         await attachment.Content!.DecodeToAsync(content);
         Assert.Equal(Cells(preview.Workbook.Content)["Appels mystères"], Cells(content.ToArray())["Appels mystères"]);
         Assert.Equal(Cells(preview.Workbook.Content)["Courriels mystères"], Cells(content.ToArray())["Courriels mystères"]);
+
+        // The CLU's own sheets: no CLU before this one, the plan and the bilan, the same in both.
+        foreach (var sheet in new[] { ResultsWorkbook.FollowUpSheet, ResultsWorkbook.PlanSheet, VoixUsager.Register.RegisterWorkbook.SheetName })
+        {
+            Assert.Equal(Cells(preview.Workbook.Content)[sheet], Cells(content.ToArray())[sheet]);
+        }
+
+        Assert.Contains(Cells(content.ToArray())[ResultsWorkbook.FollowUpSheet], r => r.Contains(CluSectionTexts.NoPreviousClu, StringComparison.Ordinal));
+        Assert.Contains($"{CluSummary.FollowUpTitle} :\n{CluSectionTexts.NoPreviousClu}", message.TextBody!.ReplaceLineEndings("\n"));
     }
 
     /// <summary>Every sheet's rows as "cell | cell | …", by sheet name.</summary>
