@@ -53,14 +53,7 @@ public class IndexModel(AppDbContext db, RegisterService register, Microsoft.Ext
 
         Target = target;
         Input = input;
-        var upload = attachment is { Length: > 0 } file
-            ? new AttachmentUpload(file.FileName, file.Length, async ct =>
-            {
-                using var buffer = new MemoryStream();
-                await file.CopyToAsync(buffer, ct);
-                return buffer.ToArray();
-            })
-            : null;
+        var upload = Hosting.AttachmentUploads.From(attachment);
         var result = await register.SubmitPublicAsync(target.PrefectureId, input, upload, cancellationToken);
         if (result is ChangeResult.Done done)
         {
