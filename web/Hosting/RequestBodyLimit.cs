@@ -43,8 +43,9 @@ public static class RequestBodyLimit
         }
 
         var limit = context.RequestServices.GetRequiredService<IOptions<RequestBodyLimitOptions>>().Value.MaxRequestBodyBytes;
-        // The one form that takes a file: room for the largest attachment allowed and the form around it.
-        if (context.Request.Path.Equals(Pages.Registre.NouveauModel.UploadPath, StringComparison.OrdinalIgnoreCase))
+        // The forms that take a file: room for the largest attachment allowed and the form around it.
+        if (context.Request.Path.Equals(Pages.Registre.NouveauModel.UploadPath, StringComparison.OrdinalIgnoreCase)
+            || context.Request.Path.StartsWithSegments(Pages.Suggestions.IndexModel.UploadPathPrefix, StringComparison.OrdinalIgnoreCase))
         {
             limit = Math.Max(limit, Register.AttachmentCheck.MaxBytes + 64 * 1024);
         }

@@ -40,6 +40,7 @@ public static class WebRegistration
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<DemoAccountsSeeder>();
         services.AddScoped<DemoActivitySeeder>();
+        services.AddScoped<DemoRegisterSeeder>();
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
         services.AddOptions<ReverseProxyOptions>().BindConfiguration(ReverseProxyOptions.Section)
             .Validate(o => o.KnownNetworks.All(n => System.Net.IPNetwork.TryParse(n, out _)), "ReverseProxy:KnownNetworks attend des réseaux au format CIDR, par exemple 10.0.0.0/24.")

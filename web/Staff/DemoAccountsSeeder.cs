@@ -13,7 +13,7 @@ namespace VoixUsager.Web.Staff;
 /// préfecture (Ardèche), then the demo's year of activity played as them (<see cref="DemoActivitySeeder"/>). The
 /// passwords and the authenticator key are public, in the README: never enable this in production.
 /// </summary>
-public sealed class DemoAccountsSeeder(AppDbContext db, UserManager<AppUser> users, IUserStore<AppUser> store, DemoActivitySeeder activity, ILogger<DemoAccountsSeeder> logger)
+public sealed class DemoAccountsSeeder(AppDbContext db, UserManager<AppUser> users, IUserStore<AppUser> store, DemoActivitySeeder activity, DemoRegisterSeeder registerDemo, ILogger<DemoAccountsSeeder> logger)
 {
     public const string Password = "VoixUsager-demo-2026";
 
@@ -24,6 +24,9 @@ public sealed class DemoAccountsSeeder(AppDbContext db, UserManager<AppUser> use
     public const string QualiteEmail = "qualite@drome.voixusager.localhost";
     public const string ReferentEmail = "referent@drome.voixusager.localhost";
     public const string PartnerReferentEmail = "referent@ardeche.voixusager.localhost";
+
+    /// <summary>The owner of the Drôme's titles service: sees only that service's cases and actions.</summary>
+    public const string ServiceEmail = "titres@drome.voixusager.localhost";
 
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
@@ -55,14 +58,16 @@ public sealed class DemoAccountsSeeder(AppDbContext db, UserManager<AppUser> use
         // The year of activity (campaigns, records, CLUs) is played by the core services, as these accounts.
         await activity.SeedAsync(new DemoActors(
             new AuditActor(qualite.Id, qualite.Email!), new AuditActor(partner.Id, partner.Email!), ardeche.Id), cancellationToken);
+        var titres = await registerDemo.SeedAsync(drome.Id, new AuditActor(qualite.Id, qualite.Email!), cancellationToken);
+        await CreateAsync(ServiceEmail, "Morgan Responsable des titres", Roles.Service, drome.Id, withAuthenticator: false, ownerServiceId: titres);
 
-        logger.LogInformation("Demo accounts seeded: {Admin}, {Qualite}, {Referent}, {Partner} (password {Password}).",
-            AdminEmail, QualiteEmail, ReferentEmail, PartnerReferentEmail, Password);
+        logger.LogInformation("Demo accounts seeded: {Admin}, {Qualite}, {Referent}, {Partner}, {Service} (password {Password}).",
+            AdminEmail, QualiteEmail, ReferentEmail, PartnerReferentEmail, ServiceEmail, Password);
     }
 
-    private async Task<AppUser> CreateAsync(string email, string name, string role, int? prefectureId, bool withAuthenticator)
+    private async Task<AppUser> CreateAsync(string email, string name, string role, int? prefectureId, bool withAuthenticator, int? ownerServiceId = null)
     {
-        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, PrefectureId = prefectureId, LockoutEnabled = true };
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, PrefectureId = prefectureId, OwnerServiceId = ownerServiceId, LockoutEnabled = true };
         Check(await users.CreateAsync(user, Password));
         Check(await users.AddToRoleAsync(user, role));
         if (withAuthenticator)

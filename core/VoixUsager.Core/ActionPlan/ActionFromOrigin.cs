@@ -74,6 +74,63 @@ public sealed class ActionFromOrigin(AppDbContext db, ActionPlanService plan, My
             ActionOrigin.SurveySuggestion, answerId, cancellationToken);
     }
 
+    /// <summary>
+    /// From a case of the register: a complaint, or a suggestion, becomes an action of the case's
+    /// service, which a service owner may engage for their own cases. The text is masked as for survey
+    /// suggestions: the action plan is read by more people than the case.
+    /// </summary>
+    public async Task<ChangeResult> FromCaseAsync(RegisterActor actor, int caseId, CancellationToken cancellationToken)
+    {
+        var found = await db.RegisterCases.AsNoTracking().Where(c => c.Id == caseId)
+            .Select(c => new { c.PrefectureId, c.OwnerServiceId, c.Kind, c.Text, c.ReceivedOn }).SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return new ChangeResult.NotFound();
+        }
+
+        if (!actor.MayActOn(found.PrefectureId, found.OwnerServiceId))
+        {
+            return new ChangeResult.Forbidden();
+        }
+
+        if (await EngagedForCaseAsync(caseId, cancellationToken) is { } existing)
+        {
+            return new ChangeResult.Done(existing.Id);
+        }
+
+        var text = PersonalDataMasker.Mask(found.Text);
+        var reference = RegisterCase.FormatReference(found.ReceivedOn.Year, caseId);
+        var input = new ActionInput
+        {
+            Title = Title($"{RegisterLabels.Kind(found.Kind)} {reference} : {text}"),
+            Description = Trim(text, PlanActionConfiguration.DescriptionMaxLength),
+            ModuleId = ModuleOne,
+            OwnerServiceId = found.OwnerServiceId,
+        };
+        return await plan.CreateCheckedAsync(actor, input, OriginOf(found.Kind), caseId, cancellationToken);
+    }
+
+    public sealed record EngagedAction(int Id, ActionStatus Status, int? OwnerServiceId, DateTime? LastNoteAtUtc, string? LastNote);
+
+    /// <summary>The action engaged from a case, with its latest progress note (« action engagée »).</summary>
+    public async Task<EngagedAction?> EngagedForCaseAsync(int caseId, CancellationToken cancellationToken)
+    {
+        var action = await db.PlanActions.AsNoTracking()
+            .Where(a => (a.Origin == ActionOrigin.Complaint || a.Origin == ActionOrigin.RegisterSuggestion) && a.OriginRecordId == caseId)
+            .OrderBy(a => a.Id).Select(a => new { a.Id, a.Status, a.OwnerServiceId }).FirstOrDefaultAsync(cancellationToken);
+        if (action is null)
+        {
+            return null;
+        }
+
+        // A progress note is an event without a change of status.
+        var note = await db.PlanActionEvents.AsNoTracking().Where(e => e.ActionId == action.Id && e.Status == null && e.Text != null)
+            .OrderByDescending(e => e.AtUtc).ThenByDescending(e => e.Id).Select(e => new { e.AtUtc, e.Text }).FirstOrDefaultAsync(cancellationToken);
+        return new EngagedAction(action.Id, action.Status, action.OwnerServiceId, note?.AtUtc, note?.Text);
+    }
+
+    public static ActionOrigin OriginOf(CaseKind kind) => kind == CaseKind.Reclamation ? ActionOrigin.Complaint : ActionOrigin.RegisterSuggestion;
+
     /// <summary>Mystery sentences by the action made from them (« action engagée »).</summary>
     public async Task<Dictionary<string, (int Id, ActionStatus Status)>> EngagedMysteryAsync(int prefectureId, CancellationToken cancellationToken) =>
         (await db.PlanActions.AsNoTracking()

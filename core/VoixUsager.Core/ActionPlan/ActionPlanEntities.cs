@@ -45,6 +45,9 @@ public enum ActionOrigin
     CluDecision = 5,
     InternalAudit = 6,
     ExternalAudit = 7,
+
+    /// <summary>A suggestion of the register (a complaint is <see cref="Complaint"/>), record: the case.</summary>
+    RegisterSuggestion = 8,
 }
 
 /// <summary>An action's status; the stored value is the number, so never renumber.</summary>
@@ -73,7 +76,7 @@ public class PlanAction
 
     /// <summary>
     /// The record the action came from, read with <see cref="Origin"/>: a mystery campaign, a survey
-    /// answer (suggestion), a complaint, a CLU decision; null for a free action or an audit finding.
+    /// answer (suggestion), a register case (complaint or suggestion), a CLU decision; null for a free action or an audit finding.
     /// </summary>
     public long? OriginRecordId { get; set; }
 

@@ -26,6 +26,7 @@ public static class ActionPlanLabels
         ActionOrigin.CluDecision => "Décision du CLU",
         ActionOrigin.InternalAudit => "Audit interne",
         ActionOrigin.ExternalAudit => "Audit externe",
+        ActionOrigin.RegisterSuggestion => "Suggestion d’usager (registre)",
         _ => origin.ToString(),
     };
 

@@ -166,13 +166,15 @@ public sealed class ActionPlanService(AppDbContext db, FranceClock clock)
         .ToDictionary(g => g.Key, g => { var first = g.OrderBy(a => a.Id).First(); return (first.Id, first.Status); });
 
     /// <summary>Creates an action; only the quality team creates actions.</summary>
-    public async Task<ChangeResult> CreateAsync(RegisterActor actor, ActionInput input, ActionOrigin origin, long? originRecordId, CancellationToken cancellationToken)
-    {
-        if (!actor.IsQualityTeam)
-        {
-            return new ChangeResult.Forbidden();
-        }
+    public async Task<ChangeResult> CreateAsync(RegisterActor actor, ActionInput input, ActionOrigin origin, long? originRecordId, CancellationToken cancellationToken) =>
+        actor.IsQualityTeam ? await CreateCheckedAsync(actor, input, origin, originRecordId, cancellationToken) : new ChangeResult.Forbidden();
 
+    /// <summary>
+    /// Creates an action once the caller has checked the actor may: a service owner engages an action
+    /// from a case of their own service, which the action then belongs to.
+    /// </summary>
+    internal async Task<ChangeResult> CreateCheckedAsync(RegisterActor actor, ActionInput input, ActionOrigin origin, long? originRecordId, CancellationToken cancellationToken)
+    {
         var errors = await CheckAsync(actor.PrefectureId, input, cancellationToken);
         if (errors.Count > 0)
         {

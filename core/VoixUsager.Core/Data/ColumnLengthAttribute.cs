@@ -19,10 +19,9 @@ public sealed class ColumnLengthAttribute(Type entity, string property) : String
 
     public string Property { get; } = property;
 
+    /// <summary>The length as the form's hint writes it too (« 4 000 »), whatever the request's culture.</summary>
     public override string FormatErrorMessage(string name) =>
-        ErrorMessage is null
-            ? string.Format(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), "Ce champ compte {0:N0} caractères au plus.", MaximumLength)
-            : base.FormatErrorMessage(name);
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, ErrorMessage ?? "Ce champ compte {1} caractères au plus.", name, Results.Statistics.FrenchFormat.Count(MaximumLength));
 
     /// <summary>The length of <paramref name="entity"/>'s column for <paramref name="property"/>, or the base type's.</summary>
     public static int MaxLengthOf(Type entity, string property) => Lengths.GetOrAdd((entity, property), key =>

@@ -9,7 +9,10 @@ public static class AttachmentCheck
     /// <summary>A scanned page or two fits well under this.</summary>
     public const int MaxBytes = 5 * 1024 * 1024;
 
-    public const string TooLargeMessage = "Le fichier dépasse 5 Mo : numérisez la fiche en résolution plus basse.";
+    /// <summary>What forms say they accept, from the same figures as the check.</summary>
+    public static string AcceptedDescription => $"PDF, PNG ou JPEG, {MaxBytes / (1024 * 1024)} Mo au plus";
+
+    public const string TooLargeMessage = "Le fichier dépasse 5 Mo : numérisez-le ou photographiez-le en résolution plus basse.";
 
     public const string WrongTypeMessage = "Le fichier doit être un PDF, une image PNG ou une image JPEG.";
 

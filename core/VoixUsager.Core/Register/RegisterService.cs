@@ -30,7 +30,7 @@ public sealed class RegisterService(AppDbContext db, FranceClock clock, IEmailSe
          WorkingDays.AddWorkingDays(receivedOn, prefecture.CaseDeadlineWorkingDays, prefecture.HolidayZone));
 
     /// <summary>Stores what a member of the public sent with the form.</summary>
-    public async Task<ChangeResult> SubmitPublicAsync(int prefectureId, PublicCaseInput input, CancellationToken cancellationToken)
+    public async Task<ChangeResult> SubmitPublicAsync(int prefectureId, PublicCaseInput input, AttachmentUpload? upload, CancellationToken cancellationToken)
     {
         var prefecture = await db.Prefectures.SingleOrDefaultAsync(p => p.Id == prefectureId, cancellationToken);
         if (prefecture is null)
@@ -39,14 +39,17 @@ public sealed class RegisterService(AppDbContext db, FranceClock clock, IEmailSe
         }
 
         var errors = await CheckAsync(prefectureId, input, cancellationToken);
+        var attachment = await ReadAttachmentAsync(upload, errors, cancellationToken);
         if (errors.Count > 0)
         {
             return new ChangeResult.Invalid(errors);
         }
 
         var registerCase = NewCase(prefecture, input, CaseChannel.FormulaireEnLigne, TodayIn(prefecture.HolidayZone));
+        registerCase.Attachment = attachment;
         db.RegisterCases.Add(registerCase);
-        await db.SaveWithAuditAsync(() => Audit(null, registerCase, "dossier.recu", $"{RegisterLabels.Kind(registerCase.Kind)} reçue par le formulaire en ligne"), cancellationToken);
+        await db.SaveWithAuditAsync(() => Audit(null, registerCase, "dossier.recu",
+            $"{RegisterLabels.Kind(registerCase.Kind)} reçue par le formulaire en ligne{(attachment is null ? "" : ", pièce jointe")}"), cancellationToken);
         return new ChangeResult.Done(registerCase.Id);
     }
 
@@ -83,32 +86,7 @@ public sealed class RegisterService(AppDbContext db, FranceClock clock, IEmailSe
             }
         }
 
-        RegisterAttachment? attachment = null;
-        if (upload is { Length: > 0 })
-        {
-            if (upload.Length > AttachmentCheck.MaxBytes)
-            {
-                errors["Attachment"] = AttachmentCheck.TooLargeMessage;
-            }
-            else
-            {
-                var content = await upload.ReadAsync(cancellationToken);
-                if (AttachmentCheck.Check(upload.FileName, content, out var contentType) is { } refusal)
-                {
-                    errors["Attachment"] = refusal;
-                }
-                else
-                {
-                    attachment = new RegisterAttachment
-                    {
-                        FileName = AttachmentCheck.SafeFileName(upload.FileName, RegisterAttachmentConfiguration.FileNameMaxLength),
-                        ContentType = contentType!,
-                        Content = content,
-                    };
-                }
-            }
-        }
-
+        var attachment = await ReadAttachmentAsync(upload, errors, cancellationToken);
         if (errors.Count > 0)
         {
             return new ChangeResult.Invalid(errors);
@@ -339,6 +317,38 @@ public sealed class RegisterService(AppDbContext db, FranceClock clock, IEmailSe
         }
 
         return errors;
+    }
+
+    /// <summary>The checked attachment, or null with the refusal added to <paramref name="errors"/> (or no file sent).</summary>
+    private static async Task<RegisterAttachment?> ReadAttachmentAsync(AttachmentUpload? upload, Dictionary<string, string> errors, CancellationToken cancellationToken)
+    {
+        RegisterAttachment? attachment = null;
+        if (upload is { Length: > 0 })
+        {
+            if (upload.Length > AttachmentCheck.MaxBytes)
+            {
+                errors["Attachment"] = AttachmentCheck.TooLargeMessage;
+            }
+            else
+            {
+                var content = await upload.ReadAsync(cancellationToken);
+                if (AttachmentCheck.Check(upload.FileName, content, out var contentType) is { } refusal)
+                {
+                    errors["Attachment"] = refusal;
+                }
+                else
+                {
+                    attachment = new RegisterAttachment
+                    {
+                        FileName = AttachmentCheck.SafeFileName(upload.FileName, RegisterAttachmentConfiguration.FileNameMaxLength),
+                        ContentType = contentType!,
+                        Content = content,
+                    };
+                }
+            }
+        }
+
+        return attachment;
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

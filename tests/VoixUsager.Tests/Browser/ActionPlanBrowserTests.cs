@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using VoixUsager.Accounts;
 using VoixUsager.ActionPlan;
 using VoixUsager.Register;
 using VoixUsager.Tests.Infrastructure;
@@ -8,13 +11,22 @@ namespace VoixUsager.Tests.Browser;
 /// <summary>A plan with actions as long as real ones, late and on time, in several modules.</summary>
 public sealed class ActionPlanFixture : BrowserFixture
 {
+    /// <summary>The owner of the service all the actions belong to (no second factor, as a service owner may).</summary>
+    public const string OwnerEmail = "immigration@cantal.test";
+
+    /// <summary>A real module name is long: this one must wrap on a phone.</summary>
+    public const string LongModuleName = "Qualité de l’accueil et de l’information des ressortissants étrangers dans les démarches de titres de séjour et de naturalisation";
+
+    public int CaseId { get; private set; }
+
     protected override async Task SeedAsync()
     {
         var data = await StaffTestData.SeedAsync(App);
-        await App.WithDbAsync(async db =>
+        var serviceId = await App.WithDbAsync(async db =>
         {
             var service = new OwnerService { PrefectureId = data.CantalId, Name = "Bureau de l’immigration et de l’intégration – accueil des ressortissants étrangers" };
             db.OwnerServices.Add(service);
+            db.QualModules.Add(new QualModule { Number = 42, Name = LongModuleName, Engagements = [new QualEngagement { Number = 1, Text = "Répondre sous quinze jours ouvrés aux demandes d’information transmises par courriel ou par le formulaire de contact" }] });
             await db.SaveChangesAsync();
             var now = DateTime.UtcNow;
             var today = DateOnly.FromDateTime(now);
@@ -36,7 +48,28 @@ public sealed class ActionPlanFixture : BrowserFixture
                 });
             }
 
-            return await db.SaveChangesAsync();
+            await db.SaveChangesAsync();
+            return service.Id;
+        });
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var owner = new AppUser { UserName = OwnerEmail, Email = OwnerEmail, EmailConfirmed = true, DisplayName = "Responsable immigration", PrefectureId = data.CantalId, OwnerServiceId = serviceId, LockoutEnabled = true };
+            Assert.True((await users.CreateAsync(owner, StaffTestData.Password)).Succeeded);
+            Assert.True((await users.AddToRoleAsync(owner, Roles.Service)).Succeeded);
+        }
+
+        CaseId = await App.WithDbAsync(async db =>
+        {
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var registerCase = new RegisterCase
+            {
+                PrefectureId = data.CantalId, OwnerServiceId = serviceId, Kind = CaseKind.Reclamation, Subject = CaseSubject.Attente, Channel = CaseChannel.Courrier,
+                Text = "Trois heures d’attente pour un renouvellement de titre.", ReceivedOn = today, AcknowledgementDueOn = today.AddDays(5), DueOn = today.AddDays(15), CreatedAtUtc = DateTime.UtcNow,
+            };
+            db.RegisterCases.Add(registerCase);
+            await db.SaveChangesAsync();
+            return registerCase.Id;
         });
     }
 }
@@ -64,6 +97,56 @@ public sealed class ActionPlanBrowserTests(ActionPlanFixture fixture) : BrowserT
         Directory.CreateDirectory(shots);
         await page.ScreenshotAsync(new() { Path = Path.Combine(shots, $"plan-actions-{width}.png"), FullPage = true });
         await Accessibility.AssertNoWcag21AAViolationAsync(page, $"/plan-actions at {width} px");
+    }
+
+    [Theory]
+    [InlineData(1280)]
+    [InlineData(375)]
+    public async Task A_service_owner_home_leads_to_their_cases_and_to_their_actions(int width)
+    {
+        var page = await fixture.SignedInPageAsync(ActionPlanFixture.OwnerEmail, StaffTestData.Password, null, width);
+        await page.GotoAsync($"{fixture.BaseUrl}/espace");
+        await Expect(page.Locator("#lien-dossiers")).ToHaveTextAsync("Suggestions et réclamations de mon service");
+        await Expect(page.Locator("#lien-actions")).ToHaveTextAsync("Actions de mon service dans le plan");
+        await Expect(page.Locator("main")).ToContainTextAsync("3 à réaliser ou en cours, dont 1 en retard");
+        await ShotAsync(page, $"espace-responsable-{width}");
+        await Accessibility.AssertNoWcag21AAViolationAsync(page, $"/espace of a service owner at {width} px");
+
+        await page.Locator("#lien-dossiers").ClickAsync();
+        await page.WaitForURLAsync("**/registre");
+        await Expect(page.Locator($"main a[href='/registre/dossier/{fixture.CaseId}']")).ToBeVisibleAsync();
+        await page.GotoAsync($"{fixture.BaseUrl}/espace");
+        await page.Locator("#lien-actions").ClickAsync();
+        await page.WaitForURLAsync("**/plan-actions");
+        await Expect(page.Locator("main")).ToContainTextAsync("Former deux agents");
+        var documentWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(documentWidth <= width, $"the plan is {documentWidth} px wide at {width} px");
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData(1280)]
+    [InlineData(375)]
+    public async Task Long_module_labels_wrap_on_the_modules_page(int width)
+    {
+        var page = await fixture.SignedInPageAsync(StaffTestData.AdminEmail, StaffTestData.Password, StaffTestData.AuthenticatorKey, width);
+        await page.GotoAsync($"{fixture.BaseUrl}/administration/modules");
+        await Expect(page.Locator("main")).ToContainTextAsync(ActionPlanFixture.LongModuleName);
+        var documentWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        var culprits = documentWidth <= width ? "" : await page.EvaluateAsync<string>(
+            $"() => [...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > {width} + 0.5)" +
+            ".slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ')");
+        await ShotAsync(page, $"modules-{width}");
+        Assert.True(documentWidth <= width, $"/administration/modules is {documentWidth} px wide at {width} px: {culprits}");
+        await Accessibility.AssertNoWcag21AAViolationAsync(page, $"/administration/modules at {width} px");
+        await page.Context.CloseAsync();
+    }
+
+    private static async Task ShotAsync(IPage page, string name)
+    {
+        var shots = Path.Combine(Path.GetTempPath(), "voixusager-screenshots");
+        Directory.CreateDirectory(shots);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(shots, name + ".png"), FullPage = true });
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);

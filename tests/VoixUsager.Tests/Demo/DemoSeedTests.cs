@@ -63,6 +63,9 @@ public sealed class DemoSeedTests
         Assert.Contains(empty.Log, line => line.Contains(NoAdministratorWarning, StringComparison.Ordinal));
     }
 
+    private static int Links(AngleSharp.Html.Dom.IHtmlDocument page, string pattern) =>
+        page.QuerySelectorAll("main a[href]").Select(a => a.GetAttribute("href")!).Where(h => System.Text.RegularExpressions.Regex.IsMatch(h, pattern)).Distinct().Count();
+
     [Fact]
     public async Task Demo_fills_every_page_with_consistent_figures()
     {
@@ -166,5 +169,41 @@ public sealed class DemoSeedTests
         Assert.Equal(3, heard.Count);
         Assert.Equal(6, all.Count);
         Assert.All(all, s => Assert.False(string.IsNullOrWhiteSpace(s.Response)));
+
+        // The register and the plan, filled through their services: every step, one late, one answered,
+        // and an action engaged from the late complaint, owned by the service of the demo service owner.
+        var cases = await db.RegisterCases.Where(c => c.PrefectureId == drome.Id).ToListAsync();
+        var registerToday = scope.ServiceProvider.GetRequiredService<VoixUsager.Register.RegisterService>().TodayIn(drome.HolidayZone);
+        Assert.True(cases.Count >= 5);
+        Assert.Equal(2, cases.Select(c => c.Kind).Distinct().Count());
+        Assert.True(cases.Select(c => c.Channel).Distinct().Count() >= 4);
+        Assert.True(cases.Select(c => c.Status).Distinct().Count() >= 3);
+        var late = Assert.Single(cases, c => c.IsOverdue(registerToday));
+        Assert.Equal(DemoRegisterSeeder.LateComplaint, late.Text);
+        Assert.Single(cases, c => c.Status == VoixUsager.Register.CaseStatus.Repondue);
+        var caseIds = cases.Select(c => c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.All(caseIds, id => Assert.Contains(id, db.AuditEntries.Where(a => a.Action == "dossier.recu").Select(a => a.EntityId!).ToList()));
+
+        var actions = await db.PlanActions.Where(a => a.PrefectureId == drome.Id).ToListAsync();
+        Assert.True(actions.Count >= 4);
+        Assert.True(actions.Select(a => a.Status).Distinct().Count() >= 3);
+        Assert.True(actions.Where(a => a.ModuleId != null).Select(a => a.ModuleId).Distinct().Count() >= 2);
+        var engaged = Assert.Single(actions, a => a.Origin == VoixUsager.ActionPlan.ActionOrigin.Complaint);
+        Assert.Equal(((long?)late.Id, late.OwnerServiceId), (engaged.OriginRecordId, engaged.OwnerServiceId));
+        Assert.Contains(actions, a => VoixUsager.ActionPlan.ActionPlanService.IsOverdue(a.Status, a.DueDate, today));
+        Assert.All(actions, a => Assert.Contains(a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            db.AuditEntries.Where(e => e.Action == "action.creee").Select(e => e.EntityId!).ToList()));
+
+        // The demo service owner sees their service's cases and actions only, and the bilan has figures.
+        var owner = await db.Users.SingleAsync(u => u.Email == VoixUsager.Web.Staff.DemoAccountsSeeder.ServiceEmail);
+        Assert.Equal(late.OwnerServiceId, owner.OwnerServiceId);
+        using var ownerClient = StaffClient.For(demo);
+        Assert.Equal("/espace", (await ownerClient.SignInAsync(owner.Email!, VoixUsager.Web.Staff.DemoAccountsSeeder.Password, null)).Headers.Location?.OriginalString);
+        var ownerRegister = await ownerClient.GetPageAsync("/registre");
+        Assert.Equal(cases.Count(c => c.OwnerServiceId == owner.OwnerServiceId && c.IsOpen), Links(ownerRegister, @"^/registre/dossier/\d+$"));
+        var ownerPlan = await ownerClient.GetPageAsync("/plan-actions");
+        Assert.Equal(actions.Count(a => a.OwnerServiceId == owner.OwnerServiceId), Links(ownerPlan, @"^/plan-actions/\d+$"));
+        var latePage = await ownerClient.GetPageAsync($"/registre/dossier/{late.Id}");
+        Assert.Contains("Distributeur de tickets commandé", latePage.QuerySelector("#action-engagee")!.TextContent);
     }
 }

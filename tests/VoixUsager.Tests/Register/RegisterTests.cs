@@ -98,7 +98,10 @@ public sealed class RegisterTests : IAsyncLifetime
 
         var oversized = await visitor.Http.PostAsync(url, Form(("__RequestVerificationToken", token), ("Kind", "Suggestion"), ("Subject", "Attente"), ("Text", new string('x', 4001))));
         Assert.Equal(HttpStatusCode.BadRequest, oversized.StatusCode);
-        Assert.Contains("4000 caractères au plus", WebUtility.HtmlDecode(await oversized.Content.ReadAsStringAsync()));
+        // The error and the form's hint write the same number the same French way.
+        var oversizedPage = StaffClient.Parse(await oversized.Content.ReadAsStringAsync());
+        Assert.Equal("Votre message compte 4\u202F000 caractères au plus.", oversizedPage.QuerySelector("#Text-messages .fr-message--error, #Text-error")!.TextContent.Trim());
+        Assert.StartsWith("4\u202F000 caractères au plus.", page.QuerySelector("#Text-hint, label[for=Text] .fr-hint-text")!.TextContent.Trim());
 
         var noContact = await visitor.Http.PostAsync(url, Form(("__RequestVerificationToken", token), ("Kind", "Reclamation"), ("Subject", "Attente"), ("Text", "Trop d’attente."), ("WantsAnswer", "true"), ("ContactEmail", "pas-une-adresse")));
         Assert.Equal(HttpStatusCode.BadRequest, noContact.StatusCode);
@@ -279,5 +282,115 @@ public sealed class RegisterTests : IAsyncLifetime
         Assert.Single(received, m => m.EnvelopeRecipients.Contains(OwnerEmail));
         Assert.Single(received, m => m.EnvelopeRecipients.Contains(StaffTestData.Email("Qualite", "cantal")));
         Assert.Equal(2, await _app.WithDbAsync(db => db.OverdueDigestClaims.CountAsync(c => c.SentAtUtc != null)));
+    }
+
+    [Fact]
+    public async Task A_case_becomes_an_action_of_its_service_in_one_click_once_and_each_links_to_the_other()
+    {
+        var complaint = await AddCaseAsync(_data.CantalId, _titres, new DateOnly(2026, 7, 1), "camille@exemple.fr");
+        var others = await AddCaseAsync(_data.CantalId, _accueil, new DateOnly(2026, 7, 1));
+        using var owner = await SignedInAsync(OwnerEmail);
+        var casePage = $"/registre/dossier/{complaint}";
+        Assert.Equal("Engager une action", (await owner.GetPageAsync(casePage)).QuerySelector("main form[action*='handler=Action'] button")!.TextContent.Trim());
+
+        // Another service's case: 403, nothing created.
+        var foreign = await owner.PostFormAsync($"/registre/dossier/{others}?handler=Action", [], casePage);
+        Assert.Equal(HttpStatusCode.Forbidden, foreign.StatusCode);
+        Assert.Equal(0, await _app.WithDbAsync(db => db.PlanActions.CountAsync()));
+
+        var created = await owner.PostFormAsync($"{casePage}?handler=Action", [], casePage);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var location = created.Headers.Location!.OriginalString;
+        Assert.StartsWith("/plan-actions/", location, StringComparison.Ordinal);
+        var action = await _app.WithDbAsync(db => db.PlanActions.Include(a => a.Module).SingleAsync());
+        Assert.Equal((VoixUsager.ActionPlan.ActionOrigin.Complaint, (long?)complaint, (int?)_titres, _data.CantalId, VoixUsager.ActionPlan.ActionStatus.ToDo, 1),
+            (action.Origin, action.OriginRecordId, action.OwnerServiceId, action.PrefectureId, action.Status, action.Module!.Number));
+        Assert.Contains(RegisterCase.FormatReference(2026, complaint), action.Title);
+        Assert.Contains("action.creee", await _app.WithDbAsync(db => db.AuditEntries.Where(e => e.EntityId == action.Id.ToString(CultureInfo.InvariantCulture)).Select(e => e.Action).ToListAsync()));
+
+        // The second click leads to the same action.
+        var twice = await owner.PostFormAsync($"{casePage}?handler=Action", [], location);
+        Assert.Equal(location, twice.Headers.Location!.OriginalString);
+        Assert.Equal(1, await _app.WithDbAsync(db => db.PlanActions.CountAsync()));
+
+        // The action links back to the case; the case shows the action, its status and its latest note.
+        var actionPage = await owner.GetPageAsync(location);
+        Assert.NotNull(actionPage.QuerySelector($"main a[href='{casePage}']"));
+        Assert.Equal(HttpStatusCode.Redirect, (await owner.PostFormAsync($"{location}?handler=Note", [new("note", "Deuxième guichet ouvert le matin.")], location)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await owner.PostFormAsync($"{location}?handler=Status", [new("status", "InProgress")], location)).StatusCode);
+        var engaged = (await owner.GetPageAsync(casePage)).QuerySelector("#action-engagee")!;
+        Assert.Equal(location, engaged.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Contains("Action engagée", engaged.TextContent);
+        Assert.Contains("En cours", engaged.TextContent);
+        Assert.Contains("Deuxième guichet ouvert le matin.", engaged.TextContent);
+        Assert.Null((await owner.GetPageAsync(casePage)).QuerySelector("main form[action*='handler=Action']"));
+
+        // A suggestion gives an action of its own origin; the other service's owner cannot engage on it.
+        var suggestion = await _app.WithDbAsync(async db =>
+        {
+            var c = await db.RegisterCases.SingleAsync(x => x.Id == others);
+            c.Kind = CaseKind.Suggestion;
+            await db.SaveChangesAsync();
+            return c.Id;
+        });
+        using var quality = await SignedInAsync(StaffTestData.Email("Qualite", "cantal"));
+        var fromSuggestion = await quality.PostFormAsync($"/registre/dossier/{suggestion}?handler=Action", [], $"/registre/dossier/{suggestion}");
+        Assert.Equal(HttpStatusCode.Redirect, fromSuggestion.StatusCode);
+        var fromCase = await _app.WithDbAsync(db => db.PlanActions.SingleAsync(a => a.OriginRecordId == suggestion));
+        Assert.Equal((VoixUsager.ActionPlan.ActionOrigin.RegisterSuggestion, (int?)_accueil), (fromCase.Origin, fromCase.OwnerServiceId));
+        using var drome = await SignedInAsync(StaffTestData.Email("Qualite", "drome"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await drome.PostFormAsync($"{casePage}?handler=Action", [], "/registre/nouveau")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Public_form_takes_one_real_photo_or_pdf_refuses_a_disguised_file_and_only_staff_download_it()
+    {
+        using var visitor = StaffClient.For(_app);
+        const string url = "/suggestions-reclamations/site-cantal";
+        var page = await visitor.GetPageAsync(url);
+        Assert.Equal("multipart/form-data", page.QuerySelector("main form")!.GetAttribute("enctype"));
+        Assert.Contains(AttachmentCheck.AcceptedDescription, page.QuerySelector("label[for=Attachment]")!.TextContent);
+        var token = page.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        async Task<HttpResponseMessage> PostAsync(string fileName, byte[] content)
+        {
+            using var form = new MultipartFormDataContent
+            {
+                { new StringContent(token), "__RequestVerificationToken" },
+                { new StringContent("Suggestion"), "Kind" },
+                { new StringContent("Signaletique"), "Subject" },
+                { new StringContent("Le panneau vers le point d’accueil numérique est caché."), "Text" },
+            };
+            var file = new ByteArrayContent(content);
+            file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+            form.Add(file, "Attachment", fileName);
+            return await visitor.Http.PostAsync(url, form);
+        }
+
+        var html = await PostAsync("panneau.png", "<html><script>alert(1)</script></html>"u8.ToArray());
+        Assert.Equal(HttpStatusCode.BadRequest, html.StatusCode);
+        Assert.Contains(AttachmentCheck.MismatchMessage, WebUtility.HtmlDecode(await html.Content.ReadAsStringAsync()));
+        var exe = await PostAsync("panneau.exe", [0x4D, 0x5A, 0x90, 0x00]);
+        Assert.Equal(HttpStatusCode.BadRequest, exe.StatusCode);
+        Assert.Contains(AttachmentCheck.WrongTypeMessage, WebUtility.HtmlDecode(await exe.Content.ReadAsStringAsync()));
+        var tooLarge = await PostAsync("panneau.png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. new byte[AttachmentCheck.MaxBytes]]);
+        Assert.Equal(HttpStatusCode.BadRequest, tooLarge.StatusCode);
+        Assert.Contains(AttachmentCheck.TooLargeMessage, WebUtility.HtmlDecode(await tooLarge.Content.ReadAsStringAsync()));
+        Assert.Equal(0, await _app.WithDbAsync(db => db.RegisterCases.CountAsync()));
+
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13];
+        var sent = await PostAsync("panneau.png", png);
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var stored = await _app.WithDbAsync(db => db.RegisterCases.Include(c => c.Attachment).SingleAsync());
+        Assert.Equal(("panneau.png", "image/png", CaseChannel.FormulaireEnLigne), (stored.Attachment!.FileName, stored.Attachment.ContentType, stored.Channel));
+
+        // The public cannot fetch it back; staff get it only as a download.
+        var anonymous = await visitor.Http.GetAsync($"/registre/dossier/{stored.Id}/piece-jointe");
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.Contains("connexion", anonymous.Headers.Location!.OriginalString, StringComparison.OrdinalIgnoreCase);
+        using var quality = await SignedInAsync(StaffTestData.Email("Qualite", "cantal"));
+        var download = await quality.Http.GetAsync($"/registre/dossier/{stored.Id}/piece-jointe");
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal(png, await download.Content.ReadAsByteArrayAsync());
     }
 }

@@ -6,7 +6,7 @@ using VoixUsager.Web.Staff;
 namespace VoixUsager.Web.Pages.Espace;
 
 /// <summary>The staff home: what each role can do, and what is waiting for this person.</summary>
-public class IndexModel(AppDbContext db, StaffUser staff, Register.RegisterQueries register) : PageModel
+public class IndexModel(AppDbContext db, StaffUser staff, Register.RegisterQueries register, ActionPlan.ActionPlanService plan) : PageModel
 {
     public StaffUser Staff => staff;
 
@@ -18,6 +18,13 @@ public class IndexModel(AppDbContext db, StaffUser staff, Register.RegisterQueri
     public IReadOnlyList<Register.CaseRow> OverdueCases { get; private set; } = [];
 
     public int OpenCases { get; private set; }
+
+    /// <summary>Plan actions still pursued that this person answers for (all of the préfecture's for the quality team).</summary>
+    public int OpenActions { get; private set; }
+
+    public int OverdueActions { get; private set; }
+
+    public bool IsServiceOwner => staff.RegisterActor is { IsQualityTeam: false };
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -32,6 +39,9 @@ public class IndexModel(AppDbContext db, StaffUser staff, Register.RegisterQueri
             var open = await register.ListAsync(actor, openOnly: true, cancellationToken);
             OpenCases = open.Count;
             OverdueCases = open.Where(c => c.Overdue).ToList();
+            var actions = await plan.ListAsync(actor, new ActionPlan.ActionFilter(), cancellationToken);
+            OpenActions = actions.Count(a => a.Status is ActionPlan.ActionStatus.ToDo or ActionPlan.ActionStatus.InProgress);
+            OverdueActions = actions.Count(a => a.Overdue);
         }
 
         if (staff.IsReferent)

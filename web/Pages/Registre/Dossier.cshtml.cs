@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using VoixUsager.ActionPlan;
 using VoixUsager.Data;
 using VoixUsager.Register;
 using VoixUsager.Web.Staff;
@@ -7,7 +8,7 @@ using VoixUsager.Web.Staff;
 namespace VoixUsager.Web.Pages.Registre;
 
 /// <summary>One case: the only page that shows the person's contact details; its steps up to the answer.</summary>
-public class DossierModel(AppDbContext db, RegisterService register, OwnerServiceAdministration services, StaffUser staff) : RegisterPageModel(staff)
+public class DossierModel(AppDbContext db, RegisterService register, OwnerServiceAdministration services, ActionFromOrigin fromOrigin, StaffUser staff) : RegisterPageModel(staff)
 {
     public RegisterCase Case { get; private set; } = null!;
 
@@ -16,6 +17,9 @@ public class DossierModel(AppDbContext db, RegisterService register, OwnerServic
     public IReadOnlyList<OwnerServiceAdministration.ServiceRow> Services { get; private set; } = [];
 
     public (string FileName, int Length)? Attachment { get; private set; }
+
+    /// <summary>The plan action engaged from this case, if any.</summary>
+    public ActionFromOrigin.EngagedAction? Engaged { get; private set; }
 
     [BindProperty]
     public AnswerInput Answer { get; set; } = new();
@@ -44,6 +48,19 @@ public class DossierModel(AppDbContext db, RegisterService register, OwnerServic
 
     public async Task<IActionResult> OnPostCloseAsync(int id, CancellationToken cancellationToken) =>
         await AnswerAsync(id, await register.CloseAsync(Actor, id, Close, cancellationToken), "Dossier clos.", "Close.", cancellationToken);
+
+    /// <summary>« Engager une action »: a second click opens the action already engaged.</summary>
+    public async Task<IActionResult> OnPostActionAsync(int id, CancellationToken cancellationToken)
+    {
+        var result = await fromOrigin.FromCaseAsync(Actor, id, cancellationToken);
+        if (result is ChangeResult.Done done)
+        {
+            TempData["Done"] = "Action engagée à partir du dossier : complétez-la (module, échéance) si besoin.";
+            return RedirectToPage("/Registre/Plan/Action", new { id = done.Id });
+        }
+
+        return await AnswerAsync(id, result, "", "", cancellationToken);
+    }
 
     private async Task<IActionResult> AnswerAsync(int id, ChangeResult result, string done, string prefix, CancellationToken cancellationToken)
     {
@@ -79,6 +96,7 @@ public class DossierModel(AppDbContext db, RegisterService register, OwnerServic
         Services = IsQualityTeam ? await services.ListAsync(found.PrefectureId, activeOnly: true, cancellationToken) : [];
         Attachment = await db.RegisterAttachments.Where(a => a.CaseId == id).Select(a => new { a.FileName, a.Content.Length })
             .AsNoTracking().SingleOrDefaultAsync(cancellationToken) is { } attachment ? (attachment.FileName, attachment.Length) : null;
+        Engaged = await fromOrigin.EngagedForCaseAsync(id, cancellationToken);
         return null;
     }
 }

@@ -39,14 +39,7 @@ public class NouveauModel(AppDbContext db, RegisterService register, StaffUser s
             return Forbid();
         }
 
-        var upload = Attachment is { Length: > 0 } file
-            ? new AttachmentUpload(file.FileName, file.Length, async ct =>
-            {
-                using var buffer = new MemoryStream();
-                await file.CopyToAsync(buffer, ct);
-                return buffer.ToArray();
-            })
-            : null;
+        var upload = Hosting.AttachmentUploads.From(Attachment);
         var result = await register.RecordAsync(Actor, Input, upload, cancellationToken);
         if (result is ChangeResult.Done done)
         {

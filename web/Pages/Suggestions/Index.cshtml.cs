@@ -24,6 +24,12 @@ public class IndexModel(AppDbContext db, RegisterService register, Microsoft.Ext
 
     public string? Error(string field) => Errors.GetValueOrDefault(field);
 
+    /// <summary>Where the request body may be as large as an attachment (read before routing, by the body limit).</summary>
+    public const string UploadPathPrefix = "/suggestions-reclamations";
+
+    /// <summary>A file was sent with a form refused for another reason: the browser will not send it again by itself.</summary>
+    public bool AttachmentDropped { get; private set; }
+
     public int TextMaxLength => ColumnLengthAttribute.MaxLengthOf(typeof(RegisterCase), nameof(RegisterCase.Text));
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
@@ -38,7 +44,7 @@ public class IndexModel(AppDbContext db, RegisterService register, Microsoft.Ext
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string code, [FromForm] PublicCaseInput input, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(string code, [FromForm] PublicCaseInput input, IFormFile? attachment, CancellationToken cancellationToken)
     {
         if (await PublicRegisterLookup.FindAsync(db, code, cancellationToken) is not { } target)
         {
@@ -47,13 +53,15 @@ public class IndexModel(AppDbContext db, RegisterService register, Microsoft.Ext
 
         Target = target;
         Input = input;
-        var result = await register.SubmitPublicAsync(target.PrefectureId, input, cancellationToken);
+        var upload = Hosting.AttachmentUploads.From(attachment);
+        var result = await register.SubmitPublicAsync(target.PrefectureId, input, upload, cancellationToken);
         if (result is ChangeResult.Done done)
         {
             var receivedOn = await db.RegisterCases.Where(c => c.Id == done.Id).Select(c => c.ReceivedOn).SingleAsync(cancellationToken);
             return RedirectToPage("Merci", new { code, reference = RegisterCase.FormatReference(receivedOn.Year, done.Id) });
         }
 
+        AttachmentDropped = upload is not null;
         foreach (var (field, message) in ((ChangeResult.Invalid)result).Errors)
         {
             Errors[field] = message;

@@ -10,7 +10,7 @@ namespace VoixUsager.Web.Pages.Registre.Plan;
 /// One action: where it comes from, its status and history. The quality team changes what it is; its
 /// service's owner moves it forward (status, progress notes).
 /// </summary>
-public class ActionModel(ActionPlanService plan, OwnerServiceAdministration services, StaffUser staff) : StaffPageModel
+public class ActionModel(ActionPlanService plan, OwnerServiceAdministration services, RegisterService register, StaffUser staff) : StaffPageModel
 {
     public ActionDetail Action { get; private set; } = null!;
 
@@ -19,6 +19,9 @@ public class ActionModel(ActionPlanService plan, OwnerServiceAdministration serv
     public IReadOnlyList<OwnerServiceAdministration.ServiceRow> Services { get; private set; } = [];
 
     public bool IsQualityTeam { get; private set; }
+
+    /// <summary>The register case the action came from, when this person may open it.</summary>
+    public (int Id, string Reference)? OriginCase { get; private set; }
 
     public string? Done { get; private set; }
 
@@ -120,6 +123,12 @@ public class ActionModel(ActionPlanService plan, OwnerServiceAdministration serv
         Action = detail!;
         ViewData["Title"] = "Action : " + Action.Title;
         IsQualityTeam = actor.IsQualityTeam;
+        if (Action.Origin is ActionOrigin.Complaint or ActionOrigin.RegisterSuggestion && Action.OriginRecordId is { } caseId
+            && (await register.FindAsync(actor, (int)caseId, cancellationToken)).Case is { } origin)
+        {
+            OriginCase = (origin.Id, origin.Reference);
+        }
+
         if (IsQualityTeam)
         {
             Modules = await plan.ModulesAsync(cancellationToken);
