@@ -59,7 +59,7 @@ public sealed class DemoAccountsSeeder(AppDbContext db, UserManager<AppUser> use
         await activity.SeedAsync(new DemoActors(
             new AuditActor(qualite.Id, qualite.Email!), new AuditActor(partner.Id, partner.Email!), ardeche.Id), cancellationToken);
         var titres = await registerDemo.SeedAsync(drome.Id, new AuditActor(qualite.Id, qualite.Email!), cancellationToken);
-        await CreateAsync(ServiceEmail, "Morgan Responsable des titres", Roles.Service, drome.Id, withAuthenticator: false, ownerServiceId: titres);
+        await CreateAsync(ServiceEmail, "Morgan Responsable des titres", Roles.Service, drome.Id, withAuthenticator: true, ownerServiceId: titres);
 
         logger.LogInformation("Demo accounts seeded: {Admin}, {Qualite}, {Referent}, {Partner}, {Service} (password {Password}).",
             AdminEmail, QualiteEmail, ReferentEmail, PartnerReferentEmail, ServiceEmail, Password);

@@ -20,8 +20,11 @@ public static class Roles
 
     public static readonly IReadOnlyList<string> All = [Administrateur, Qualite, Referent, Service];
 
-    /// <summary>Roles whose accounts must use a second factor (TOTP).</summary>
-    public static readonly IReadOnlyList<string> RequiringTwoFactor = [Administrateur, Qualite];
+    /// <summary>
+    /// Roles whose accounts must use a second factor (TOTP): those that read usagers' personal data
+    /// (contact details left with a complaint) or act for a whole préfecture. Référents see neither.
+    /// </summary>
+    public static readonly IReadOnlyList<string> RequiringTwoFactor = [Administrateur, Qualite, Service];
 
     public static string Label(string role) => role switch
     {

@@ -36,10 +36,7 @@ public sealed class ActionPlanTests : IAsyncLifetime
         var drome = new OwnerService { PrefectureId = data.DromeId, Name = "Accueil de la Drôme" };
         db.OwnerServices.AddRange(titles, reception, drome);
         await db.SaveChangesAsync();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var owner = new AppUser { UserName = OwnerEmail, Email = OwnerEmail, EmailConfirmed = true, DisplayName = "Agent Titres", PrefectureId = data.CantalId, OwnerServiceId = titles.Id, LockoutEnabled = true };
-        Assert.True((await users.CreateAsync(owner, StaffTestData.Password)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(owner, Roles.Service)).Succeeded);
+        await StaffTestData.CreateServiceOwnerAsync(scope.ServiceProvider, OwnerEmail, data.CantalId, titles.Id, "Agent Titres");
         return (titles.Id, reception.Id, drome.Id);
     }
 

@@ -53,10 +53,7 @@ public sealed class ActionPlanFixture : BrowserFixture
         });
         await using (var scope = App.Services.CreateAsyncScope())
         {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            var owner = new AppUser { UserName = OwnerEmail, Email = OwnerEmail, EmailConfirmed = true, DisplayName = "Responsable immigration", PrefectureId = data.CantalId, OwnerServiceId = serviceId, LockoutEnabled = true };
-            Assert.True((await users.CreateAsync(owner, StaffTestData.Password)).Succeeded);
-            Assert.True((await users.AddToRoleAsync(owner, Roles.Service)).Succeeded);
+            await StaffTestData.CreateServiceOwnerAsync(scope.ServiceProvider, OwnerEmail, data.CantalId, serviceId, "Responsable immigration");
         }
 
         CaseId = await App.WithDbAsync(async db =>
@@ -104,7 +101,7 @@ public sealed class ActionPlanBrowserTests(ActionPlanFixture fixture) : BrowserT
     [InlineData(375)]
     public async Task A_service_owner_home_leads_to_their_cases_and_to_their_actions(int width)
     {
-        var page = await fixture.SignedInPageAsync(ActionPlanFixture.OwnerEmail, StaffTestData.Password, null, width);
+        var page = await fixture.SignedInPageAsync(ActionPlanFixture.OwnerEmail, StaffTestData.Password, StaffTestData.AuthenticatorKey, width);
         await page.GotoAsync($"{fixture.BaseUrl}/espace");
         await Expect(page.Locator("#lien-dossiers")).ToHaveTextAsync("Suggestions et réclamations de mon service");
         await Expect(page.Locator("#lien-actions")).ToHaveTextAsync("Actions de mon service dans le plan");

@@ -198,7 +198,7 @@ public sealed class DemoSeedTests
         var owner = await db.Users.SingleAsync(u => u.Email == VoixUsager.Web.Staff.DemoAccountsSeeder.ServiceEmail);
         Assert.Equal(late.OwnerServiceId, owner.OwnerServiceId);
         using var ownerClient = StaffClient.For(demo);
-        Assert.Equal("/espace", (await ownerClient.SignInAsync(owner.Email!, VoixUsager.Web.Staff.DemoAccountsSeeder.Password, null)).Headers.Location?.OriginalString);
+        Assert.Equal("/espace", (await ownerClient.SignInAsync(owner.Email!, VoixUsager.Web.Staff.DemoAccountsSeeder.Password, VoixUsager.Web.Staff.DemoAccountsSeeder.AuthenticatorKey)).Headers.Location?.OriginalString);
         var ownerRegister = await ownerClient.GetPageAsync("/registre");
         Assert.Equal(cases.Count(c => c.OwnerServiceId == owner.OwnerServiceId && c.IsOpen), Links(ownerRegister, @"^/registre/dossier/\d+$"));
         var ownerPlan = await ownerClient.GetPageAsync("/plan-actions");

@@ -29,6 +29,20 @@ public sealed class StaffTestData
 
     public const string AdminEmail = "admin@national.test";
 
+    /// <summary>A service owner (« Responsable de service ») with the shared test authenticator, as the role requires.</summary>
+    public static async Task<AppUser> CreateServiceOwnerAsync(IServiceProvider services, string email, int prefectureId, int? ownerServiceId, string? displayName = null)
+    {
+        var users = services.GetRequiredService<UserManager<AppUser>>();
+        var store = services.GetRequiredService<IUserStore<AppUser>>();
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName ?? email, PrefectureId = prefectureId, OwnerServiceId = ownerServiceId, LockoutEnabled = true };
+        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, Roles.Service)).Succeeded);
+        await ((IUserAuthenticatorKeyStore<AppUser>)store).SetAuthenticatorKeyAsync(user, AuthenticatorKey, CancellationToken.None);
+        await users.UpdateAsync(user);
+        await users.SetTwoFactorEnabledAsync(user, true);
+        return user;
+    }
+
     public static async Task<StaffTestData> SeedAsync(VoixUsagerAppFactory app)
     {
         await using var scope = app.Services.CreateAsyncScope();

@@ -42,12 +42,9 @@ public sealed class RegisterTests : IAsyncLifetime
             return (titres.Id, accueil.Id);
         });
         await using var scope = _app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         foreach (var (email, service) in new[] { (OwnerEmail, _titres), (OtherOwnerEmail, _accueil) })
         {
-            var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email, PrefectureId = _data.CantalId, OwnerServiceId = service, LockoutEnabled = true };
-            Assert.True((await users.CreateAsync(user, StaffTestData.Password)).Succeeded);
-            Assert.True((await users.AddToRoleAsync(user, Roles.Service)).Succeeded);
+            await StaffTestData.CreateServiceOwnerAsync(scope.ServiceProvider, email, _data.CantalId, service);
         }
     }
 

@@ -58,14 +58,8 @@ public sealed class AccessMatrixTests : IClassFixture<AccessMatrixTests.App>
                 return (ownCase.Id, otherCase.Id, ownAction.Id, otherAction.Id);
             });
             await using var scope = Services.CreateAsyncScope();
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            var owner = new AppUser
-            {
-                UserName = ServiceOwnerEmail, Email = ServiceOwnerEmail, EmailConfirmed = true, DisplayName = "Responsable des titres", PrefectureId = Data.CantalId, LockoutEnabled = true,
-                OwnerServiceId = await WithDbAsync(db => db.RegisterCases.Where(c => c.Id == OwnCaseId).Select(c => c.OwnerServiceId).SingleAsync()),
-            };
-            Assert.True((await users.CreateAsync(owner, StaffTestData.Password)).Succeeded);
-            Assert.True((await users.AddToRoleAsync(owner, Roles.Service)).Succeeded);
+            await StaffTestData.CreateServiceOwnerAsync(scope.ServiceProvider, ServiceOwnerEmail, Data.CantalId,
+                await WithDbAsync(db => db.RegisterCases.Where(c => c.Id == OwnCaseId).Select(c => c.OwnerServiceId).SingleAsync()), "Responsable des titres");
         }
 
         Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;

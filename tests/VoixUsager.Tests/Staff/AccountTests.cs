@@ -137,6 +137,32 @@ public sealed partial class AccountTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Service_owner_without_second_factor_must_enrol_before_seeing_any_case()
+    {
+        // A service owner reads the contact details usagers leave with a complaint: a password alone is not enough.
+        const string email = "titres-sans-code@drome.test";
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var service = new VoixUsager.Register.OwnerService { PrefectureId = _data.DromeId, Name = "Titres" };
+            await _app.WithDbAsync(db => { db.OwnerServices.Add(service); return db.SaveChangesAsync(); });
+            var user = await StaffTestData.CreateServiceOwnerAsync(scope.ServiceProvider, email, _data.DromeId, service.Id);
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            await users.SetTwoFactorEnabledAsync(user, false);
+            await users.ResetAuthenticatorKeyAsync(user);
+        }
+
+        using var client = StaffClient.For(_app);
+        var login = await client.SignInAsync(email, StaffTestData.Password, authenticatorKey: null);
+        Assert.Equal("/espace", login.Headers.Location!.OriginalString);
+        foreach (var page in new[] { "/espace", "/registre", "/plan-actions" })
+        {
+            var response = await client.Http.GetAsync(page);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Equal("/compte/double-authentification", response.Headers.Location!.OriginalString);
+        }
+    }
+
+    [Fact]
     public async Task Quality_team_member_without_second_factor_must_enrol_before_any_page()
     {
         await using (var scope = _app.Services.CreateAsyncScope())
