@@ -193,7 +193,24 @@ public sealed class ActionPlanService(AppDbContext db, FranceClock clock)
         Apply(action, input);
         action.Events.Add(new PlanActionEvent { AtUtc = now, Status = ActionStatus.ToDo, Text = "Action créée", AuthorEmail = actor.Email });
         db.PlanActions.Add(action);
-        await db.SaveWithAuditAsync(() => Audit(actor, action, "action.creee", $"{action.Title} ({ActionPlanLabels.Origin(action.Origin)})"), cancellationToken);
+        try
+        {
+            await db.SaveWithAuditAsync(() => Audit(actor, action, "action.creee", $"{action.Title} ({ActionPlanLabels.Origin(action.Origin)})"), cancellationToken);
+        }
+        catch (DbUpdateException) when (originRecordId is not null)
+        {
+            // Two clicks at the same instant: the other one's action is the one asked for.
+            db.ChangeTracker.Clear();
+            var existing = await db.PlanActions.Where(a => a.Origin == action.Origin && a.OriginRecordId == originRecordId)
+                .Select(a => (int?)a.Id).SingleOrDefaultAsync(cancellationToken);
+            if (existing is null)
+            {
+                throw;
+            }
+
+            return new ChangeResult.Done(existing.Value);
+        }
+
         return new ChangeResult.Done(action.Id);
     }
 

@@ -388,7 +388,8 @@ namespace VoixUsager.Migrations.Postgres.Migrations
 
                     b.HasIndex("OwnerServiceId");
 
-                    b.HasIndex("Origin", "OriginRecordId");
+                    b.HasIndex("Origin", "OriginRecordId")
+                        .IsUnique();
 
                     b.HasIndex("PrefectureId", "Status");
 

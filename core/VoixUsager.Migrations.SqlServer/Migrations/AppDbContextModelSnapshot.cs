@@ -390,7 +390,9 @@ namespace VoixUsager.Migrations.SqlServer.Migrations
 
                     b.HasIndex("OwnerServiceId");
 
-                    b.HasIndex("Origin", "OriginRecordId");
+                    b.HasIndex("Origin", "OriginRecordId")
+                        .IsUnique()
+                        .HasFilter("[OriginRecordId] IS NOT NULL");
 
                     b.HasIndex("PrefectureId", "Status");
 

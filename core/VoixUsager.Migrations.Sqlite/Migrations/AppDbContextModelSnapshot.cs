@@ -375,7 +375,8 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OwnerServiceId");
 
-                    b.HasIndex("Origin", "OriginRecordId");
+                    b.HasIndex("Origin", "OriginRecordId")
+                        .IsUnique();
 
                     b.HasIndex("PrefectureId", "Status");
 

@@ -390,4 +390,23 @@ public sealed class RegisterTests : IAsyncLifetime
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
         Assert.Equal(png, await download.Content.ReadAsByteArrayAsync());
     }
+
+    [Fact]
+    public async Task Clicks_on_engager_une_action_made_at_the_same_instant_give_one_action()
+    {
+        var complaint = await AddCaseAsync(_data.CantalId, _titres, new DateOnly(2026, 7, 1));
+        using var owner = await SignedInAsync(OwnerEmail);
+        var casePage = $"/registre/dossier/{complaint}";
+        var token = (await owner.GetPageAsync(casePage)).QuerySelector("main form[action*='handler=Action'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        // Each request checks that no action exists yet before inserting; the unique index refuses the
+        // inserts that lose the race, and they answer with the winner's action.
+        var clicks = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
+            owner.Http.PostAsync($"{casePage}?handler=Action", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]))));
+
+        Assert.All(clicks, c => Assert.Equal(HttpStatusCode.Redirect, c.StatusCode));
+        var action = await _app.WithDbAsync(db => db.PlanActions.SingleAsync());
+        Assert.All(clicks, c => Assert.Equal($"/plan-actions/{action.Id}", c.Headers.Location!.OriginalString));
+        Assert.Single(await _app.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "action.creee").ToListAsync()));
+    }
 }

@@ -19,7 +19,11 @@ public sealed class PlanActionConfiguration : IEntityTypeConfiguration<PlanActio
         builder.Property(a => a.Description).HasMaxLength(DescriptionMaxLength);
         builder.Property(a => a.AbandonReason).HasMaxLength(AbandonReasonMaxLength);
         builder.HasIndex(a => new { a.PrefectureId, a.Status });
-        builder.HasIndex(a => new { a.Origin, a.OriginRecordId });
+        // One action per record (a case, a survey answer, a CLU decision): the one-click buttons check
+        // before inserting, and this refuses the second of two clicks made at the same instant. Actions
+        // without a record (free, mystery sentences) are not concerned: every provider lets NULLs repeat
+        // in a unique index (SQL Server through the filter EF Core adds for a nullable column).
+        builder.HasIndex(a => new { a.Origin, a.OriginRecordId }).IsUnique();
         builder.HasOne(a => a.Prefecture).WithMany().HasForeignKey(a => a.PrefectureId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.Module).WithMany().HasForeignKey(a => a.ModuleId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.Engagement).WithMany().HasForeignKey(a => a.EngagementId).OnDelete(DeleteBehavior.Restrict);

@@ -1,0 +1,38 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace VoixUsager.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class OneActionPerRecord : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_PlanActions_Origin_OriginRecordId",
+                table: "PlanActions");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanActions_Origin_OriginRecordId",
+                table: "PlanActions",
+                columns: new[] { "Origin", "OriginRecordId" },
+                unique: true,
+                filter: "[OriginRecordId] IS NOT NULL");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_PlanActions_Origin_OriginRecordId",
+                table: "PlanActions");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanActions_Origin_OriginRecordId",
+                table: "PlanActions",
+                columns: new[] { "Origin", "OriginRecordId" });
+        }
+    }
+}
