@@ -90,6 +90,7 @@ public sealed class ActionPlanBrowserTests(ActionPlanFixture fixture) : BrowserT
         await Expect(overall).ToContainTextAsync("1 (25 %)");
         var documentWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
         Assert.True(documentWidth <= width, $"the page is {documentWidth} px wide at {width} px");
+        await TableLayout.AssertEveryColumnInViewAsync(page, $"/plan-actions at {width} px");
         var shots = Path.Combine(Path.GetTempPath(), "voixusager-screenshots");
         Directory.CreateDirectory(shots);
         await page.ScreenshotAsync(new() { Path = Path.Combine(shots, $"plan-actions-{width}.png"), FullPage = true });
@@ -112,6 +113,8 @@ public sealed class ActionPlanBrowserTests(ActionPlanFixture fixture) : BrowserT
         await page.Locator("#lien-dossiers").ClickAsync();
         await page.WaitForURLAsync("**/registre");
         await Expect(page.Locator($"main a[href='/registre/dossier/{fixture.CaseId}']")).ToBeVisibleAsync();
+        await TableLayout.AssertEveryColumnInViewAsync(page, $"/registre at {width} px");
+        await ShotAsync(page, $"registre-responsable-{width}");
         await page.GotoAsync($"{fixture.BaseUrl}/espace");
         await page.Locator("#lien-actions").ClickAsync();
         await page.WaitForURLAsync("**/plan-actions");
