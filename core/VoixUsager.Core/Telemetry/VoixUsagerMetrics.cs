@@ -24,6 +24,37 @@ public sealed class VoixUsagerMetrics
     private static readonly Histogram<double> JobDurations = Meter.CreateHistogram<double>("voixusager.jobs.duration", "s", "Durée des tâches de fond.");
     private static readonly Counter<long> FailedJobs = Meter.CreateCounter<long>("voixusager.jobs.failures", "{job}", "Tâches de fond en échec.");
 
+    // Read at each scrape from the job storage this process enqueues into; the last host started in the
+    // process is the one observed (one in production; tests only check the gauge is published).
+    private static volatile Func<long?>? queueReader;
+
+    static VoixUsagerMetrics() =>
+        Meter.CreateObservableGauge("voixusager.jobs.enqueued", ObserveQueue, "{job}", "Tâches de fond en attente d'un service de tâches.");
+
+    private static IEnumerable<Measurement<long>> ObserveQueue()
+    {
+        if (queueReader?.Invoke() is { } count)
+        {
+            yield return new Measurement<long>(count);
+        }
+    }
+
+    /// <summary>Publishes the length of Hangfire's queues, read from <paramref name="storage"/> at each scrape.</summary>
+    public static void ObserveJobQueue(Hangfire.JobStorage storage, Microsoft.Extensions.Logging.ILogger logger) => queueReader = () =>
+    {
+        try
+        {
+            var monitoring = storage.GetMonitoringApi();
+            return monitoring.Queues().Sum(q => q.Length);
+        }
+        catch (Exception exception)
+        {
+            // The database is down: no figure rather than a wrong zero; /health says why.
+            Microsoft.Extensions.Logging.LoggerExtensions.LogWarning(logger, exception, "Longueur de la file des tâches de fond illisible.");
+            return null;
+        }
+    };
+
     public void SurveyResponsesStored(int count, string channel)
     {
         if (count > 0)

@@ -70,6 +70,8 @@ public sealed partial class MetricsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         var beforeText = await before.Content.ReadAsStringAsync();
         Assert.Contains("http_server_request_duration_seconds", beforeText, StringComparison.Ordinal);
+        // The length of the background jobs' queues, read from the job storage at each scrape.
+        Assert.Matches(new Regex(@"^voixusager_jobs_enqueued(?:\{[^}]*\})? \d+", RegexOptions.Multiline), beforeText);
         var storedBefore = StoredByQr(beforeText);
 
         using var visitor = _app.CreateBrowserLikeClient();
