@@ -87,6 +87,20 @@ read -r passed failed < <(awk '
     block && /^ +Failed: +[0-9]+/ { bf += $2; next }
     block && /^ +Total time:/ { block = 0 }
     END { if (short) printf "%d %d\n", p, f; else printf "%d %d\n", bp, bf }' "$log")
+# A browser test whose first run failed is named even when its second run passed, so that it is looked into.
+if grep -q "^BROWSER TEST RETRIED" "$log"; then
+    echo "=== Browser tests whose first run failed (each ran a second time) ==="
+    grep "^BROWSER TEST RETRIED" "$log" | cut -c1-600
+fi
+# CI shows only the end of the output: name each failed test and its message just above the total.
+if [ "$failed" -gt 0 ]; then
+    echo "=== Failed tests ==="
+    awk '
+        /^(=== Tests on )/ { pass = $4 }
+        /^  Failed [A-Za-z]/ { print "[" pass "]" $0; left = 12; next }
+        left > 0 && /^  Stack Trace:/ { left = 0; next }
+        left > 0 { print; left-- }' "$log" | head -n 200
+fi
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
     failed=1  # the run itself broke (build, crash): never report it as green
 fi

@@ -76,7 +76,7 @@ public sealed class ActionPlanBrowserTests(ActionPlanFixture fixture) : BrowserT
 {
     protected override BrowserFixture Browser => fixture;
 
-    [Theory]
+    [BrowserTheory]
     [InlineData(1280)]
     [InlineData(375)]
     public async Task Plan_page_reads_at_1280_and_375_px_without_sideways_scroll_and_passes_axe(int width)
@@ -97,7 +97,7 @@ public sealed class ActionPlanBrowserTests(ActionPlanFixture fixture) : BrowserT
         await Accessibility.AssertNoWcag21AAViolationAsync(page, $"/plan-actions at {width} px");
     }
 
-    [Theory]
+    [BrowserTheory]
     [InlineData(1280)]
     [InlineData(375)]
     public async Task A_service_owner_home_leads_to_their_cases_and_to_their_actions(int width)
@@ -124,7 +124,7 @@ public sealed class ActionPlanBrowserTests(ActionPlanFixture fixture) : BrowserT
         await page.Context.CloseAsync();
     }
 
-    [Theory]
+    [BrowserTheory]
     [InlineData(1280)]
     [InlineData(375)]
     public async Task Long_module_labels_wrap_on_the_modules_page(int width)

@@ -48,7 +48,7 @@ public sealed class AdministrationEditingBrowserTests(AdministrationEditingFixtu
         ("campagne", $"/resultats/campagnes/{fixture.SurveyCampaignId.ToString(CultureInfo.InvariantCulture)}/modifier?prefecture={fixture.Data.CantalId.ToString(CultureInfo.InvariantCulture)}"),
     ];
 
-    [Theory]
+    [BrowserTheory]
     [InlineData(1280)]
     [InlineData(375)]
     public async Task Editing_pages_fit_the_screen_pass_axe_and_show_field_errors_without_javascript(int width)

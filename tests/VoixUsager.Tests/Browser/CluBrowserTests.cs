@@ -32,7 +32,7 @@ public sealed class CluBrowserTests(ResultsLayoutBrowserFixture fixture) : Brows
         return clu.Id;
     });
 
-    [Theory]
+    [BrowserTheory]
     [InlineData(1280)]
     [InlineData(375)]
     public async Task Summary_preview_shows_the_email_with_its_styles_and_charts_without_console_errors(int width)
@@ -118,7 +118,7 @@ public sealed class CluBrowserTests(ResultsLayoutBrowserFixture fixture) : Brows
         return await db.SaveChangesAsync();
     });
 
-    [Theory]
+    [BrowserTheory]
     [InlineData(1280)]
     [InlineData(375)]
     public async Task Summary_preview_shows_the_follow_up_the_plan_and_the_bilan_within_the_screen(int width)

@@ -29,7 +29,7 @@ public sealed class ReferentBrowserTests(StaffBrowserFixture fixture) : BrowserT
         return page;
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task Referent_records_a_call_and_an_email_and_the_pages_pass_axe()
     {
         var page = await SignedInReferentAsync();

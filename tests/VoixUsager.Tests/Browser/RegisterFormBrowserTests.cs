@@ -64,7 +64,7 @@ public sealed class RegisterFormBrowserTests(RegisterFormFixture fixture) : Brow
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 
-    [Theory]
+    [BrowserTheory]
     [InlineData(1280)]
     [InlineData(375)]
     public async Task Public_form_refuses_each_bad_input_beside_its_field_then_a_valid_message_with_a_photo_reaches_staff(int width)

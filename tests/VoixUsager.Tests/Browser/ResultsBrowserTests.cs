@@ -15,7 +15,7 @@ public sealed class ResultsBrowserTests(ResultsBrowserFixture fixture) : Browser
 {
     protected override BrowserFixture Browser => fixture;
 
-    [Fact]
+    [BrowserFact]
     public async Task Quality_team_signs_in_with_its_second_factor_and_the_dashboards_pass_axe()
     {
         var page = await fixture.SignedInPageAsync(StaffTestData.Email("Qualite", "cantal"), StaffTestData.Password, StaffTestData.AuthenticatorKey, 1280,

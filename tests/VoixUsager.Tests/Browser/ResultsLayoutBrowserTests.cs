@@ -52,7 +52,7 @@ public sealed class ResultsLayoutBrowserTests(ResultsLayoutBrowserFixture fixtur
             $"{what} is outside the viewport: x = {box.X}, y = {box.Y}, {box.Width} × {box.Height}");
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task Key_columns_and_export_actions_are_visible_at_1280_px_without_script_errors()
     {
         var (page, errors) = await SignedInAsync();

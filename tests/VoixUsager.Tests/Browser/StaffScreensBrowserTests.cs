@@ -76,7 +76,7 @@ public sealed class StaffScreensBrowserTests(StaffScreensFixture fixture) : Brow
     private static ILocator Header(IPage page, string name) =>
         page.Locator("main table thead th").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex($"^\\s*{System.Text.RegularExpressions.Regex.Escape(name)}\\s*$") });
 
-    [Fact]
+    [BrowserFact]
     public async Task Referent_sees_the_state_and_the_grid_links_of_every_scenario_at_1280_px()
     {
         var page = await SignedInAsync(StaffTestData.Email("Referent", "allier"), 1280);
@@ -94,7 +94,7 @@ public sealed class StaffScreensBrowserTests(StaffScreensFixture fixture) : Brow
         await page.Context.CloseAsync();
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task Quality_team_reads_its_journal_and_its_accounts_at_1280_px()
     {
         var page = await SignedInAsync(StaffTestData.Email("Qualite", "cantal"), 1280);
@@ -118,7 +118,7 @@ public sealed class StaffScreensBrowserTests(StaffScreensFixture fixture) : Brow
         await page.Context.CloseAsync();
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task Administrator_reads_prefectures_and_accounts_at_1280_px()
     {
         var page = await SignedInAsync(StaffTestData.AdminEmail, 1280);
@@ -142,7 +142,7 @@ public sealed class StaffScreensBrowserTests(StaffScreensFixture fixture) : Brow
         await page.Context.CloseAsync();
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task Scrolling_tables_take_the_keyboard_focus_on_a_phone()
     {
         var page = await SignedInAsync(StaffTestData.AdminEmail, 375, 800);
@@ -158,7 +158,7 @@ public sealed class StaffScreensBrowserTests(StaffScreensFixture fixture) : Brow
         await page.Context.CloseAsync();
     }
 
-    [Theory]
+    [BrowserTheory]
     [InlineData("referent@allier.test", "/referent")]
     [InlineData("qualite@cantal.test", "/qualite/journal")]
     public async Task On_a_375_px_phone_the_menu_button_opens_the_menu_and_signs_out(string email, string path)

@@ -26,7 +26,7 @@ public sealed class SurveyBrowserTests(BrowserFixture fixture) : BrowserTest, IC
 
     private Task<int> ResponsesAsync() => fixture.App.WithDbAsync(db => db.SurveyResponses.CountAsync());
 
-    [Fact]
+    [BrowserFact]
     public async Task Usager_completes_the_survey_with_the_keyboard_only()
     {
         var page = await NewPhonePageAsync();
@@ -65,7 +65,7 @@ public sealed class SurveyBrowserTests(BrowserFixture fixture) : BrowserTest, IC
         await page.Context.CloseAsync();
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task Survey_works_without_javascript()
     {
         var page = await NewPhonePageAsync(javaScript: false);
@@ -96,7 +96,7 @@ public sealed class SurveyBrowserTests(BrowserFixture fixture) : BrowserTest, IC
         await page.Context.CloseAsync();
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task Form_error_state_and_thanks_page_have_no_wcag_21_aa_violation()
     {
         var page = await NewPhonePageAsync();
@@ -129,7 +129,7 @@ public sealed class SurveyBrowserTests(BrowserFixture fixture) : BrowserTest, IC
         await page.Context.CloseAsync();
     }
 
-    [Theory]
+    [BrowserTheory]
     [InlineData("/avis/" + TestData.ClosedSiteCode)]
     [InlineData("/avis/site-inexistant")]
     [InlineData("/accessibilite")]
