@@ -158,18 +158,19 @@ public sealed class DiskHealthCheck(IOptions<DatabaseOptions> database, IOptions
 
                 // Created by the first email written: until then, it is where it would be created that
                 // must be writable. Nothing is created here (a missing parent is for its owner to see).
-                var parent = Directory.GetParent(path);
-                while (parent is not null && !parent.Exists)
+                var ancestor = path;
+                while (!Directory.Exists(ancestor))
                 {
-                    parent = parent.Parent;
+                    // A file where a folder of the path must be made: the folder can never be created.
+                    if (File.Exists(ancestor) || System.IO.Path.GetDirectoryName(ancestor) is not { } up)
+                    {
+                        return (whenFailing, "impossible d'y écrire");
+                    }
+
+                    ancestor = up;
                 }
 
-                if (parent is null || File.Exists(System.IO.Path.Combine(parent.FullName, System.IO.Path.GetRelativePath(parent.FullName, path).Split(System.IO.Path.DirectorySeparatorChar)[0])))
-                {
-                    return (whenFailing, "impossible d'y écrire");
-                }
-
-                path = parent.FullName;
+                path = ancestor;
             }
 
             var probe = System.IO.Path.Combine(path, $".sante-{Guid.NewGuid():N}");

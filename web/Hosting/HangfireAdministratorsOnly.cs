@@ -1,5 +1,4 @@
 using Hangfire.Dashboard;
-using VoixUsager.Accounts;
 using VoixUsager.Web.Staff;
 
 namespace VoixUsager.Web.Hosting;
@@ -7,9 +6,5 @@ namespace VoixUsager.Web.Hosting;
 /// <summary>The Hangfire dashboard shows job arguments and errors: national administrators only, second factor proven.</summary>
 public sealed class HangfireAdministratorsOnly : IDashboardAuthorizationFilter
 {
-    public bool Authorize(DashboardContext context)
-    {
-        var user = context.GetHttpContext().User;
-        return user.Identity?.IsAuthenticated == true && user.IsInRole(Roles.Administrateur) && TwoFactorRequirement.HasSecondFactor(user);
-    }
+    public bool Authorize(DashboardContext context) => TwoFactorRequirement.IsProvenAdministrator(context.GetHttpContext().User);
 }

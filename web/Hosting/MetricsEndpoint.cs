@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.Extensions.Options;
-using VoixUsager.Accounts;
 using VoixUsager.Telemetry;
 using VoixUsager.Web.Staff;
 
@@ -38,8 +37,7 @@ public static class MetricsEndpoint
     /// </summary>
     private static bool MayRead(HttpContext context)
     {
-        var user = context.User;
-        if (user.Identity?.IsAuthenticated == true && user.IsInRole(Roles.Administrateur) && TwoFactorRequirement.HasSecondFactor(user))
+        if (TwoFactorRequirement.IsProvenAdministrator(context.User))
         {
             return true;
         }

@@ -16,6 +16,13 @@ public sealed class TwoFactorRequirement : IAsyncPageFilter
     public static bool HasSecondFactor(System.Security.Claims.ClaimsPrincipal user) =>
         user.HasClaim("amr", "mfa");
 
+    /// <summary>
+    /// A national administrator who proved the second factor: the only person who may read the job
+    /// dashboard and the metrics, which show job arguments, errors and activity across préfectures.
+    /// </summary>
+    public static bool IsProvenAdministrator(System.Security.Claims.ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true && user.IsInRole(Roles.Administrateur) && HasSecondFactor(user);
+
     public static bool Requires(System.Security.Claims.ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true && Roles.RequiringTwoFactor.Any(user.IsInRole);
 

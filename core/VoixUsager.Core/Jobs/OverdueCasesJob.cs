@@ -82,13 +82,13 @@ public sealed class OverdueCasesJob(
                 catch
                 {
                     // Not sent: give the claim back so Hangfire's retry sends it.
-                    await db.OverdueDigestClaims.Where(c => c.PrefectureId == prefectureId && c.OwnerKey == group.Key && c.WeekOf == weekOf)
+                    await ClaimOf(prefectureId, group.Key, weekOf)
                         .ExecuteDeleteAsync(CancellationToken.None);
                     throw;
                 }
 
                 var now = clock.UtcNow;
-                await db.OverdueDigestClaims.Where(c => c.PrefectureId == prefectureId && c.OwnerKey == group.Key && c.WeekOf == weekOf)
+                await ClaimOf(prefectureId, group.Key, weekOf)
                     .ExecuteUpdateAsync(s => s.SetProperty(c => c.SentAtUtc, now), cancellationToken);
                 db.AuditEntries.Add(AuditEntry.Of(now, null, null, prefectureId, AuditAction, nameof(OwnerService),
                     group.Key == 0 ? null : group.Key.ToString(CultureInfo.InvariantCulture),
@@ -102,10 +102,14 @@ public sealed class OverdueCasesJob(
         return new OverdueCasesResult(sent, skipped);
     }
 
+    /// <summary>The claim of one owner's list for one week: at most one row, by the unique index.</summary>
+    private IQueryable<OverdueDigestClaim> ClaimOf(int prefectureId, int ownerKey, DateOnly weekOf) =>
+        db.OverdueDigestClaims.Where(c => c.PrefectureId == prefectureId && c.OwnerKey == ownerKey && c.WeekOf == weekOf);
+
     /// <summary>Inserts the week's claim; false when another run already holds it (the unique index refuses the copy).</summary>
     private async Task<bool> ClaimAsync(int prefectureId, int ownerKey, DateOnly weekOf, int count, CancellationToken cancellationToken)
     {
-        if (await db.OverdueDigestClaims.AnyAsync(c => c.PrefectureId == prefectureId && c.OwnerKey == ownerKey && c.WeekOf == weekOf, cancellationToken))
+        if (await ClaimOf(prefectureId, ownerKey, weekOf).AnyAsync(cancellationToken))
         {
             return false;
         }
@@ -122,7 +126,7 @@ public sealed class OverdueCasesJob(
             db.Entry(claim).State = EntityState.Detached;
             // Only the other run's claim means "already sent": any other failure (a lock timeout, a lost
             // connection) is thrown, so that Hangfire retries rather than the list being skipped all week.
-            if (await db.OverdueDigestClaims.AnyAsync(c => c.PrefectureId == prefectureId && c.OwnerKey == ownerKey && c.WeekOf == weekOf, cancellationToken))
+            if (await ClaimOf(prefectureId, ownerKey, weekOf).AnyAsync(cancellationToken))
             {
                 return false;
             }
