@@ -27,12 +27,26 @@ public class VoixUsagerAppFactory : WebApplicationFactory<Program>
         Directory.CreateDirectory(_directory);
         DatabasePath = Path.Combine(_directory, "voixusager.db");
         EmailDirectory = Path.Combine(_directory, "emails");
+        Provider = TestDatabase.Provider;
         ConnectionString = Provider == DatabaseProvider.Postgres
             ? PostgresTestDatabases.Create()
             : DatabaseRegistration.SqliteConnectionString(DatabasePath);
+        _ownsDatabase = Provider == DatabaseProvider.Postgres;
     }
 
-    public DatabaseProvider Provider { get; } = TestDatabase.Provider;
+    /// <summary>The application on a database the test made itself (and drops itself), whatever the run's provider.</summary>
+    protected VoixUsagerAppFactory(DatabaseProvider provider, string connectionString)
+    {
+        Directory.CreateDirectory(_directory);
+        DatabasePath = Path.Combine(_directory, "voixusager.db");
+        EmailDirectory = Path.Combine(_directory, "emails");
+        Provider = provider;
+        ConnectionString = connectionString;
+    }
+
+    private readonly bool _ownsDatabase;
+
+    public DatabaseProvider Provider { get; }
 
     /// <summary>The SQLite file (only meaningful when <see cref="Provider"/> is SQLite).</summary>
     public string DatabasePath { get; }
@@ -151,7 +165,7 @@ public class VoixUsagerAppFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             RestoreDatabase();
-            if (Provider == DatabaseProvider.Postgres)
+            if (_ownsDatabase)
             {
                 PostgresTestDatabases.Drop(ConnectionString);
             }
