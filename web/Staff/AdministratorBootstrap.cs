@@ -40,7 +40,7 @@ public static class AdministratorBootstrap
         var now = clock.UtcNow;
         if (await db.Invitations.AnyAsync(i => i.Email == email && i.Role == Roles.Administrateur && i.AcceptedAtUtc == null && i.RevokedAtUtc == null && i.ExpiresAtUtc > now, cancellationToken))
         {
-            logger.LogWarning("Une invitation d'administrateur est déjà en attente pour {Email} : utilisez le lien déjà écrit dans le journal.", email);
+            logger.LogWarning(VoixUsager.Telemetry.PersonalDataRedaction.Intended, "Une invitation d'administrateur est déjà en attente pour {Email} : utilisez le lien déjà écrit dans le journal.", email);
             return;
         }
 
@@ -58,6 +58,6 @@ public static class AdministratorBootstrap
         });
         await db.SaveChangesAsync(cancellationToken);
         var baseUrl = services.GetRequiredService<IOptions<AppOptions>>().Value.PublicBaseUrl.TrimEnd('/');
-        logger.LogWarning("Premier administrateur : ouvrez {Link} dans les 72 heures pour créer le compte {Email}.", $"{baseUrl}/connexion/invitation?jeton={token}", email);
+        logger.LogWarning(VoixUsager.Telemetry.PersonalDataRedaction.Intended, "Premier administrateur : ouvrez {Link} dans les 72 heures pour créer le compte {Email}.", $"{baseUrl}/connexion/invitation?jeton={token}", email);
     }
 }

@@ -61,7 +61,7 @@ public sealed class DemoAccountsSeeder(AppDbContext db, UserManager<AppUser> use
         var titres = await registerDemo.SeedAsync(drome.Id, new AuditActor(qualite.Id, qualite.Email!), cancellationToken);
         await CreateAsync(ServiceEmail, "Morgan Responsable des titres", Roles.Service, drome.Id, withAuthenticator: true, ownerServiceId: titres);
 
-        logger.LogInformation("Demo accounts seeded: {Admin}, {Qualite}, {Referent}, {Partner}, {Service} (password {Password}).",
+        logger.LogInformation(VoixUsager.Telemetry.PersonalDataRedaction.Intended, "Demo accounts seeded: {Admin}, {Qualite}, {Referent}, {Partner}, {Service} (password {Password}).",
             AdminEmail, QualiteEmail, ReferentEmail, PartnerReferentEmail, ServiceEmail, Password);
     }
 

@@ -57,10 +57,11 @@ public static class TelemetryRegistration
         services.AddVoixUsagerMetrics();
         var options = configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
         var otlp = Uri.TryCreate(options.OtlpEndpoint, UriKind.Absolute, out var endpoint) ? endpoint : null;
-        if (options.JsonLogs)
-        {
-            logging.AddJsonConsole();
-        }
+        // Every console line goes through a formatter that masks addresses, phone numbers and link
+        // secrets, whichever format is chosen.
+        logging.AddConsoleFormatter<RedactedSimpleConsoleFormatter, Microsoft.Extensions.Logging.Console.ConsoleFormatterOptions>();
+        logging.AddConsoleFormatter<RedactedJsonConsoleFormatter, Microsoft.Extensions.Logging.Console.ConsoleFormatterOptions>();
+        logging.AddConsole(console => console.FormatterName = options.JsonLogs ? RedactedJsonConsoleFormatter.FormatterName : RedactedSimpleConsoleFormatter.FormatterName);
 
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName))
