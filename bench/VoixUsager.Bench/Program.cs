@@ -4,24 +4,36 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
-// Survey submission benchmark: starts the web app (Release, SQLite, demo data) as its own process, plays
+// Survey submission benchmark: starts the web app (Release, demo data) as its own process, plays
 // complete submissions (GET the form, POST the answers) with N concurrent clients for a fixed time,
 // then measures a trivial endpoint of the same app as the framework's ceiling.
-// Usage: dotnet run -c Release --project bench/VoixUsager.Bench -- [clients=32] [seconds=20]
+// Usage: dotnet run -c Release --project bench/VoixUsager.Bench -- [clients=32] [seconds=20] [postgres-server]
+// Without the third argument the app runs on a SQLite file; with a PostgreSQL connection string
+// ("Host=127.0.0.1;Port=5432;Username=postgres") it runs on a database the benchmark creates there and drops.
 
 var clients = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 32;
 var seconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20;
+var postgresServer = args.Length > 2 ? args[2] : null;
 var root = FindRoot();
 var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
 var webDll = Path.Combine(root, "web", "bin", configuration, "net10.0", "VoixUsager.Web.dll");
 var work = Directory.CreateTempSubdirectory("voixusager-bench-");
 var databasePath = Path.Combine(work.FullName, "bench.db");
+var postgresDatabase = postgresServer is null ? null : "vu_bench_" + Guid.NewGuid().ToString("N")[..12];
+var (provider, connectionString) = postgresServer is null
+    ? ("Sqlite", $"Data Source={databasePath};Pooling=True;Default Timeout=30")
+    : ("Postgres", new NpgsqlConnectionStringBuilder(postgresServer) { Database = postgresDatabase }.ConnectionString);
+if (postgresServer is not null)
+{
+    ExecutePostgres(postgresServer, $"CREATE DATABASE {postgresDatabase}");
+}
 var port = FreePort();
 var baseUrl = $"http://127.0.0.1:{port}";
 
 Console.WriteLine($"VoixUsager survey benchmark — {configuration}, {Environment.ProcessorCount} cores, {clients} clients, {seconds} s per phase");
-using var web = StartWeb(webDll, databasePath, baseUrl);
+using var web = StartWeb(webDll, provider, connectionString, baseUrl);
 try
 {
     using var http = new HttpClient(new SocketsHttpHandler
@@ -46,7 +58,7 @@ try
     var ceiling = await RunAsync(clients, TimeSpan.FromSeconds(seconds), () => TrivialAsync(http));
 
     Console.WriteLine();
-    Console.WriteLine($"data: SQLite file, demo préfecture, {seeded} seeded responses, default 7-question questionnaire");
+    Console.WriteLine($"data: {(postgresServer is null ? "SQLite file" : "PostgreSQL database")}, demo préfecture, {seeded} seeded responses, default 7-question questionnaire");
     Console.WriteLine($"submissions (GET form + POST answers): {submissions.Accepted} accepted, {submissions.Failed} failed in {submissions.Elapsed.TotalSeconds:F1} s");
     Console.WriteLine($"  accepted per second : {submissions.PerSecond:F0}");
     Console.WriteLine($"  latency p50 / p99   : {submissions.Percentile(50):F1} ms / {submissions.Percentile(99):F1} ms (whole submission)");
@@ -61,6 +73,12 @@ finally
     web.Kill(entireProcessTree: true);
     await web.WaitForExitAsync();
     SqliteConnection.ClearAllPools();
+    NpgsqlConnection.ClearAllPools();
+    if (postgresServer is not null)
+    {
+        ExecutePostgres(postgresServer, $"DROP DATABASE IF EXISTS {postgresDatabase} WITH (FORCE)");
+    }
+
     work.Delete(recursive: true);
 }
 
@@ -127,7 +145,7 @@ static async Task<Result> RunAsync(int clients, TimeSpan duration, Func<Task<boo
     return new Result(accepted, failed, stopwatch.Elapsed, all);
 }
 
-static Process StartWeb(string webDll, string databasePath, string baseUrl)
+static Process StartWeb(string webDll, string provider, string connectionString, string baseUrl)
 {
     if (!File.Exists(webDll))
     {
@@ -141,8 +159,10 @@ static Process StartWeb(string webDll, string databasePath, string baseUrl)
         RedirectStandardError = true,
     };
     start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-    start.Environment["Database__Provider"] = "Sqlite";
-    start.Environment["Database__ConnectionString"] = $"Data Source={databasePath};Pooling=True;Default Timeout=30";
+    // Production answers only the hosts it is configured for; the benchmark calls it by its loopback address.
+    start.Environment["AllowedHosts"] = "127.0.0.1";
+    start.Environment["Database__Provider"] = provider;
+    start.Environment["Database__ConnectionString"] = connectionString;
     start.Environment["Demo__Seed"] = "true";
     // Every client comes from 127.0.0.1: the per-client limit would otherwise stop the benchmark at 10.
     start.Environment["SurveyRateLimit__PermitLimit"] = "1000000";
@@ -176,13 +196,23 @@ static async Task WaitForHealthAsync(HttpClient http, Process web)
     throw new TimeoutException("The web app did not become healthy (exited or 60 s passed); its errors are above.");
 }
 
-static long CountResponses(string databasePath)
+long CountResponses(string databasePath)
 {
-    using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
+    using System.Data.Common.DbConnection connection = postgresServer is null
+        ? new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False")
+        : new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
     connection.Open();
     using var command = connection.CreateCommand();
-    command.CommandText = "SELECT COUNT(*) FROM SurveyResponses";
-    return (long)command.ExecuteScalar()!;
+    command.CommandText = "SELECT COUNT(*) FROM \"SurveyResponses\"";
+    return Convert.ToInt64(command.ExecuteScalar()!, CultureInfo.InvariantCulture);
+}
+
+static void ExecutePostgres(string server, string sql)
+{
+    using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Pooling = false }.ConnectionString);
+    connection.Open();
+    using var command = new NpgsqlCommand(sql, connection);
+    command.ExecuteNonQuery();
 }
 
 static long PeakMemoryMegabytes(Process process)
