@@ -121,19 +121,19 @@ public static class CluDeck
                 lead = null;
             }
 
-            first.Chart(chart, Margin, top, (ContentWidth * 52 / 100) - 114_300, ContentBottom - top);
-            var tableX = Margin + (ContentWidth * 52 / 100) + 114_300;
-            first.Table(chart.Table.Headers, rows.Take(RowsPerSlide).ToList(), tableX, top, SlideWidth - Margin - tableX, firstColumnShare: 0.40);
+            first.Chart(chart, Margin, top, (ContentWidth * 45 / 100) - 114_300, ContentBottom - top);
+            var tableX = Margin + (ContentWidth * 45 / 100) + 114_300;
+            first.Table(chart.Table with { Rows = rows.Take(RowsPerSlide).ToList() }, tableX, top, SlideWidth - Margin - tableX);
             yield return first;
             for (var skip = RowsPerSlide; skip < rows.Count; skip += RowsPerSlide)
             {
                 var more = new SlideBuilder($"{chart.Title} (suite)");
-                more.Table(chart.Table.Headers, rows.Skip(skip).Take(RowsPerSlide).ToList(), Margin, ContentTop, ContentWidth, firstColumnShare: 0.40);
+                more.Table(chart.Table with { Rows = rows.Skip(skip).Take(RowsPerSlide).ToList() }, Margin, ContentTop, ContentWidth);
                 yield return more;
             }
         }
 
-        foreach (var slide in section.Lists.Count == 0 ? [] : TextSlides(section.Charts.Count == 0 ? section.Title : $"{section.Title} : constats", lead, section.Lists))
+        foreach (var slide in section.Lists.Count == 0 ? [] : TextSlides(section.Charts.Count == 0 ? section.Title : $"{section.Title} : points forts et recommandations", lead, section.Lists))
         {
             lead = null;
             yield return slide;
@@ -152,7 +152,7 @@ public static class CluDeck
                 }
 
                 // Decisions are sentences: half as many rows a slide as figures.
-                slide.Table(table.Headers, table.Rows.Skip(skip).Take(RowsPerSlide / 2).ToList(), Margin, top, ContentWidth, firstColumnShare: table.Headers[0] == "Nature" ? 0.10 : 0.30);
+                slide.Table(table with { Rows = table.Rows.Skip(skip).Take(RowsPerSlide / 2).ToList() }, Margin, top, ContentWidth);
                 yield return slide;
             }
         }
@@ -300,13 +300,12 @@ public static class CluDeck
             _shapes.Append(CultureInfo.InvariantCulture, $"{{chart:{_charts.Count - 1}}}");
         }
 
-        public void Table(IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string>> rows, long x, long y, long width, double firstColumnShare)
+        public void Table(CluTable table, long x, long y, long width)
         {
+            var (headers, rows) = (table.Headers, table.Rows);
             var id = _nextId++;
             var size = rows.Count > 8 || headers.Count > 5 ? 1100 : 1200;
-            var first = (long)(width * firstColumnShare);
-            var other = headers.Count > 1 ? (width - first) / (headers.Count - 1) : 0;
-            var columns = headers.Select((_, i) => i == 0 ? (headers.Count == 1 ? width : first) : other).ToList();
+            var columns = table.Shares.Select(share => (long)(width * share)).ToList();
             const long rowHeight = 320_040;
             var xml = new StringBuilder();
             xml.Append(CultureInfo.InvariantCulture,
@@ -325,7 +324,7 @@ public static class CluDeck
                 for (var i = 0; i < columns.Count; i++)
                 {
                     var text = i < cells.Count ? cells[i] : "";
-                    var align = i == 0 || header ? "l" : "r";
+                    var align = !header && CluTable.IsFigure(text) ? "r" : "l";
                     xml.Append(CultureInfo.InvariantCulture,
                         $"<a:tc><a:txBody><a:bodyPr/><a:lstStyle/><a:p><a:pPr algn=\"{align}\"/>{Run(text, size, bold: header, color: header ? "FFFFFF" : "161616")}</a:p></a:txBody>"
                         + $"<a:tcPr marL=\"68580\" marR=\"68580\" marT=\"34290\" marB=\"34290\">{Line("lnL")}{Line("lnR")}{Line("lnT")}{Line("lnB")}"

@@ -17,8 +17,15 @@ public enum CluDocumentPart
     PreviousDecisions,
 }
 
-/// <summary>A table of figures as text cells, as the slide and the minutes show it (editable there).</summary>
-public sealed record CluTable(IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows);
+/// <summary>
+/// A table of figures as text cells, as the slide and the minutes show it (editable there), with each
+/// column's share of the width.
+/// </summary>
+public sealed record CluTable(IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows, IReadOnlyList<double> Shares)
+{
+    /// <summary>Figures read right-aligned, so units line up; words left-aligned.</summary>
+    public static bool IsFigure(string cell) => cell.Length > 0 && (char.IsAsciiDigit(cell[0]) || cell == Results.Statistics.FrenchFormat.Missing);
+}
 
 /// <summary>A chart and the figures it draws, as a table beside it.</summary>
 public sealed record CluChart(ChartKind Kind, string Title, string AlternativeText, CluTable Table);
@@ -104,15 +111,17 @@ public sealed record CluDocumentContent(
         {
             new(ChartKind.Satisfaction, "Taux de satisfaction par question", "Taux de satisfaction par question, en barres horizontales",
                 new(["Question", "Satisfaits", "Exprimées", "Taux", "IC 95 %"],
-                    questions.Select(q => (IReadOnlyList<string>)[q.Text, FrenchFormat.Count(q.Scale!.TopTwoBox.Successes), FrenchFormat.Count(q.Scale.TopTwoBox.Total), RateCell(q.Scale.TopTwoBox), FrenchFormat.Interval(q.Scale.TopTwoBox)]).ToList())),
+                    questions.Select(q => (IReadOnlyList<string>)[q.Text, FrenchFormat.Count(q.Scale!.TopTwoBox.Successes), FrenchFormat.Count(q.Scale.TopTwoBox.Total), RateCell(q.Scale.TopTwoBox), FrenchFormat.Interval(q.Scale.TopTwoBox)]).ToList(),
+                    [0.40, 0.13, 0.13, 0.14, 0.20])),
             new(ChartKind.Distribution, "Répartition des réponses exprimées", "Répartition des réponses par question, en barres empilées",
                 new(["Question", "Tout à fait", "Plutôt", "Plutôt pas", "Pas du tout", "Sans avis"],
-                    questions.Select(q => (IReadOnlyList<string>)[q.Text, .. new[] { q.Scale!.TresSatisfaits, q.Scale.Satisfaits, q.Scale.PeuSatisfaits, q.Scale.PasSatisfaits, q.Scale.SansAvis }.Select(n => FrenchFormat.Count(n))]).ToList())),
+                    questions.Select(q => (IReadOnlyList<string>)[q.Text, .. new[] { q.Scale!.TresSatisfaits, q.Scale.Satisfaits, q.Scale.PeuSatisfaits, q.Scale.PasSatisfaits, q.Scale.SansAvis }.Select(n => FrenchFormat.Count(n))]).ToList(),
+                    [0.35, 0.13, 0.13, 0.13, 0.13, 0.13])),
         };
         if (survey.Trend.Count >= 2)
         {
             charts.Add(new(ChartKind.Tendance, "Satisfaction globale par campagne", "Satisfaction globale par campagne, en courbe",
-                new(["Campagne", "Satisfaction globale"], survey.Trend.Select(t => (IReadOnlyList<string>)[t.Campaign, FrenchFormat.Percent(t.SatisfactionRate)]).ToList())));
+                new(["Campagne", "Satisfaction globale"], survey.Trend.Select(t => (IReadOnlyList<string>)[t.Campaign, FrenchFormat.Percent(t.SatisfactionRate)]).ToList(), [0.6, 0.4])));
         }
 
         return new(CluDocumentPart.Survey, SurveyTitle, lead, [], charts, null);
@@ -156,7 +165,8 @@ public sealed record CluDocumentContent(
         new(kind, title, $"{title}, en barres horizontales",
             new(["Critère", "Conformes", "n", "Conformité", "IC 95 %"],
                 criteria.Where(c => c.Compliance.Total > 0)
-                    .Select(c => (IReadOnlyList<string>)[c.Label, FrenchFormat.Count(c.Compliance.Successes), FrenchFormat.Count(c.Compliance.Total), RateCell(c.Compliance), FrenchFormat.Interval(c.Compliance)]).ToList()));
+                    .Select(c => (IReadOnlyList<string>)[c.Label, FrenchFormat.Count(c.Compliance.Successes), FrenchFormat.Count(c.Compliance.Total), RateCell(c.Compliance), FrenchFormat.Interval(c.Compliance)]).ToList(),
+                [0.40, 0.13, 0.08, 0.17, 0.22]));
 
     /// <summary>"73,3 %", with ", indicatif" below 30 observations, as every rate of the summary.</summary>
     public static string RateCell(Proportion proportion) => FrenchFormat.Percent(proportion) + FrenchFormat.IndicativeSuffix(proportion);
@@ -170,7 +180,8 @@ public sealed record CluDocumentContent(
 
         return new(["Module", "Réalisées", "En cours", "À réaliser", "Abandonnées"],
             clu.Plan.Progress.Modules.Append(clu.Plan.Progress.Overall).Select(l => (IReadOnlyList<string>)
-                [l.Label, CluSectionTexts.Cell(l.Done, l.DoneShare), CluSectionTexts.Cell(l.InProgress, l.InProgressShare), CluSectionTexts.Cell(l.ToDo, l.ToDoShare), FrenchFormat.Count(l.Abandoned)]).ToList());
+                [l.Label, CluSectionTexts.Cell(l.Done, l.DoneShare), CluSectionTexts.Cell(l.InProgress, l.InProgressShare), CluSectionTexts.Cell(l.ToDo, l.ToDoShare), FrenchFormat.Count(l.Abandoned)]).ToList(),
+            [0.32, 0.17, 0.17, 0.17, 0.17]);
     }
 
     private static CluTable? FollowUpTable(PreviousCluDecisions? previous)
@@ -187,6 +198,7 @@ public sealed record CluDocumentContent(
                 d.Status is { } status ? ActionPlanLabels.Status(status) + (d.Overdue ? ", en retard" : "") : "–",
                 d.IsAction ? d.OwnerService ?? ActionPlanLabels.Unassigned : "–",
                 d.IsAction ? d.DueDate is { } due ? due.ToString("dd/MM/yyyy", French) : CluSectionTexts.NoDueDate : "–",
-            ]).ToList());
+            ]).ToList(),
+            [0.10, 0.42, 0.18, 0.18, 0.12]);
     }
 }

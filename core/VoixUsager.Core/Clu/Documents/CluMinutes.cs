@@ -94,10 +94,10 @@ public static class CluMinutes
             }
 
             writer.Paragraph("Heading1", DecisionsTitle);
-            writer.Table(["N°", "Décision", "Nature", "Suite"],
+            writer.Table(new(["N°", "Décision", "Nature", "Suite"],
                 decisions.Count == 0 ? [["", NoDecision, "", ""]]
                 : decisions.Select((d, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), d.Text, d.IsAction ? CluSectionTexts.Action : CluSectionTexts.Note, d.Status ?? "–"]).ToList(),
-                [0.07, 0.58, 0.12, 0.23]);
+                [0.07, 0.58, 0.12, 0.23]));
 
             var plan = content.Section(CluDocumentPart.Plan);
             writer.Paragraph("Heading1", AnnexTitle);
@@ -108,7 +108,7 @@ public static class CluMinutes
 
             if (plan.Table is { } planTable)
             {
-                writer.Table(planTable.Headers, planTable.Rows, null);
+                writer.Table(planTable);
             }
 
             body.Append(CultureInfo.InvariantCulture,
@@ -212,7 +212,7 @@ public static class CluMinutes
         {
             writer.Paragraph("Heading3", chart.Title);
             writer.Chart(chart);
-            writer.Table(chart.Table.Headers, chart.Table.Rows, null);
+            writer.Table(chart.Table);
         }
 
         if (section.Part == CluDocumentPart.Plan)
@@ -224,7 +224,7 @@ public static class CluMinutes
         }
         else if (section.Table is { } table)
         {
-            writer.Table(table.Headers, table.Rows, table.Headers[0] == "Nature" ? [0.1, 0.4, 0.2, 0.15, 0.15] : null);
+            writer.Table(table);
         }
     }
 
@@ -268,10 +268,10 @@ public static class CluMinutes
         }
 
         /// <summary>A table in the document's table style, its first row repeated on every page it runs over.</summary>
-        public void Table(IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string>> rows, IReadOnlyList<double>? shares)
+        public void Table(CluTable table)
         {
-            var first = headers.Count == 1 ? 1.0 : 0.4;
-            var widths = headers.Select((_, i) => (int)(ContentTwips * (shares is not null ? shares[i] : i == 0 ? first : (1 - first) / (headers.Count - 1)))).ToList();
+            var (headers, rows) = (table.Headers, table.Rows);
+            var widths = table.Shares.Select(share => (int)(ContentTwips * share)).ToList();
             body.Append("<w:tbl><w:tblPr><w:tblStyle w:val=\"TableauVoixUsager\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblLook w:val=\"04A0\"/></w:tblPr><w:tblGrid>");
             foreach (var width in widths)
             {
@@ -284,8 +284,9 @@ public static class CluMinutes
                 body.Append(header ? "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" : "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
                 for (var i = 0; i < widths.Count; i++)
                 {
-                    var align = i > 0 && !header ? "<w:jc w:val=\"right\"/>" : "";
-                    body.Append(CultureInfo.InvariantCulture, $"<w:tc><w:tcPr><w:tcW w:w=\"{widths[i]}\" w:type=\"dxa\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\"/>{align}</w:pPr>{Run(i < cells.Count ? cells[i] : "")}</w:p></w:tc>");
+                    var text = i < cells.Count ? cells[i] : "";
+                    var align = !header && CluTable.IsFigure(text) ? "<w:jc w:val=\"right\"/>" : "";
+                    body.Append(CultureInfo.InvariantCulture, $"<w:tc><w:tcPr><w:tcW w:w=\"{widths[i]}\" w:type=\"dxa\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\"/>{align}</w:pPr>{Run(text)}</w:p></w:tc>");
                 }
 
                 body.Append("</w:tr>");
