@@ -52,10 +52,10 @@ public static class CluSummary
             text.AppendLine($"- {line}");
         }
 
-        AppendList(text, "Points forts", figures.Mystery.Recommendations.Strengths);
-        AppendList(text, "Recommandations", figures.Mystery.Recommendations.Recommendations);
-        AppendList(text, "À confirmer (trop peu d’observations pour conclure)", figures.Mystery.Recommendations.ToConfirm);
-        AppendList(text, "Suggestions d’usagers retenues", suggestions.Select(s => s.Response is null ? $"« {s.MaskedText} »" : $"« {s.MaskedText} » — {s.Response}").ToList());
+        AppendList(text, StrengthsTitle, figures.Mystery.Recommendations.Strengths);
+        AppendList(text, RecommendationsTitle, figures.Mystery.Recommendations.Recommendations);
+        AppendList(text, ToConfirmTitle, figures.Mystery.Recommendations.ToConfirm);
+        AppendList(text, SuggestionsTitle, suggestions.Select(SuggestionLine).ToList());
         foreach (var section in sections.Skip(1))
         {
             text.AppendLine();
@@ -92,10 +92,10 @@ public static class CluSummary
                 .Append("\" style=\"max-width:100%;height:auto\"></p>");
         }
 
-        AppendHtmlList(html, "Points forts", figures.Mystery.Recommendations.Strengths);
-        AppendHtmlList(html, "Recommandations", figures.Mystery.Recommendations.Recommendations);
-        AppendHtmlList(html, "À confirmer (trop peu d’observations pour conclure)", figures.Mystery.Recommendations.ToConfirm);
-        AppendHtmlList(html, "Suggestions d’usagers retenues", suggestions.Select(s => s.Response is null ? $"« {s.MaskedText} »" : $"« {s.MaskedText} » — {s.Response}").ToList());
+        AppendHtmlList(html, StrengthsTitle, figures.Mystery.Recommendations.Strengths);
+        AppendHtmlList(html, RecommendationsTitle, figures.Mystery.Recommendations.Recommendations);
+        AppendHtmlList(html, ToConfirmTitle, figures.Mystery.Recommendations.ToConfirm);
+        AppendHtmlList(html, SuggestionsTitle, suggestions.Select(SuggestionLine).ToList());
         foreach (var section in sections.Skip(1))
         {
             AppendHtmlSection(html, section);
@@ -150,6 +150,18 @@ public static class CluSummary
 
         return lines;
     }
+
+    /// <summary>A retained suggestion as the summary and the CLU's documents quote it, with the answer given.</summary>
+    public static string SuggestionLine(RetainedSuggestion suggestion) =>
+        suggestion.Response is null ? $"« {suggestion.MaskedText} »" : $"« {suggestion.MaskedText} » — {suggestion.Response}";
+
+    public const string StrengthsTitle = "Points forts";
+
+    public const string RecommendationsTitle = "Recommandations";
+
+    public const string ToConfirmTitle = "À confirmer (trop peu d’observations pour conclure)";
+
+    public const string SuggestionsTitle = "Suggestions d’usagers retenues";
 
     /// <summary>The cut-off as the summary states it: "25 février 2026 à 09:00", Paris time.</summary>
     public static string CutoffText(DateTime cutoffUtc) => Calendar.FrenchTimeZones.UtcToParis(cutoffUtc).ToString("d MMMM yyyy à HH:mm", French);

@@ -89,7 +89,7 @@ public sealed class CluSummaryJob(
         }
 
         await TouchBatchAsync(cluId);
-        var content = await ContentAsync(clu, snapshot, cancellationToken);
+        var content = Content(await FiguresForAsync(clu, snapshot, cancellationToken));
         var domain = MimeKit.MailboxAddress.Parse(emailOptions.Value.SenderAddress).Domain;
         var batch = pending.Select(d => CluSummary.For(content, d.RecipientEmail, d.RecipientName) with { MessageId = MessageIdFor(clu, d.RecipientEmail, domain) }).ToList();
         var claimId = Guid.NewGuid();
@@ -286,17 +286,25 @@ public sealed class CluSummaryJob(
     }
 
     /// <summary>The summary as it is (or would be) sent: used for the browser preview and "send to me".</summary>
-    public async Task<CluSummary.Content> PreviewAsync(int cluId, CancellationToken cancellationToken)
+    public async Task<CluSummary.Content> PreviewAsync(int cluId, CancellationToken cancellationToken) =>
+        Content(await FiguresForAsync(cluId, cancellationToken));
+
+    /// <summary>
+    /// What the summary, the slide deck and the draft minutes of a CLU are built from: its frozen snapshot
+    /// once the summary was prepared, else the figures computed now, as the preview shows them. Nothing
+    /// is frozen here: downloading a document must not fix the figures ahead of the summary's schedule.
+    /// </summary>
+    public async Task<CluFigures> FiguresForAsync(int cluId, CancellationToken cancellationToken)
     {
         var clu = await db.CluMeetings.AsNoTracking().SingleAsync(c => c.Id == cluId, cancellationToken);
         ResultsSnapshot? snapshot = clu.SnapshotId is { } id ? await db.ResultsSnapshots.AsNoTracking().SingleAsync(s => s.Id == id, cancellationToken) : null;
         if (snapshot is not null)
         {
-            return await ContentAsync(clu, snapshot, cancellationToken);
+            return await FiguresForAsync(clu, snapshot, cancellationToken);
         }
 
         var now = clock.UtcNow;
-        return await ContentAsync(clu, await FiguresAsync(clu, now, cancellationToken), now, cancellationToken);
+        return await FiguresForAsync(clu, await FiguresAsync(clu, now, cancellationToken), now, frozen: false, cancellationToken);
     }
 
     /// <summary>The results and the CLU's own sections, all computed at the one cut-off.</summary>
@@ -330,13 +338,23 @@ public sealed class CluSummaryJob(
         return await db.ResultsSnapshots.AsNoTracking().SingleAsync(s => s.Id == clu.SnapshotId, cancellationToken);
     }
 
-    private Task<CluSummary.Content> ContentAsync(CluMeeting clu, ResultsSnapshot snapshot, CancellationToken cancellationToken) =>
-        ContentAsync(clu, SnapshotService.Read(snapshot), snapshot.CutoffUtc, cancellationToken);
+    private Task<CluFigures> FiguresForAsync(CluMeeting clu, ResultsSnapshot snapshot, CancellationToken cancellationToken) =>
+        FiguresForAsync(clu, SnapshotService.Read(snapshot), snapshot.CutoffUtc, frozen: true, cancellationToken);
 
-    private async Task<CluSummary.Content> ContentAsync(CluMeeting clu, ResultsFigures figures, DateTime cutoffUtc, CancellationToken cancellationToken)
+    private async Task<CluFigures> FiguresForAsync(CluMeeting clu, ResultsFigures figures, DateTime cutoffUtc, bool frozen, CancellationToken cancellationToken)
     {
         var prefectureName = await db.Prefectures.Where(p => p.Id == clu.PrefectureId).Select(p => p.DisplayName).SingleAsync(cancellationToken);
         var suggestions = await RetainedSuggestions.ForPrefectureAsync(db, clu.PrefectureId, cutoffUtc, cancellationToken);
-        return CluSummary.Build(clu, prefectureName, figures, suggestions, cutoffUtc, $"{app.Value.PublicBaseUrl.TrimEnd('/')}/resultats");
+        return new CluFigures(clu, prefectureName, figures, suggestions, cutoffUtc, frozen);
     }
+
+    private CluSummary.Content Content(CluFigures data) =>
+        CluSummary.Build(data.Clu, data.PrefectureName, data.Figures, data.Suggestions, data.CutoffUtc, $"{app.Value.PublicBaseUrl.TrimEnd('/')}/resultats");
 }
+
+/// <summary>
+/// A CLU's figures as its summary, slide deck and draft minutes all read them: one set, so the three show
+/// the same numbers. <paramref name="Frozen"/> is false while the summary has not been prepared yet and the
+/// figures are those of <paramref name="CutoffUtc"/>, the moment they were computed.
+/// </summary>
+public sealed record CluFigures(CluMeeting Clu, string PrefectureName, ResultsFigures Figures, IReadOnlyList<RetainedSuggestion> Suggestions, DateTime CutoffUtc, bool Frozen);

@@ -50,8 +50,9 @@ public static class ChartRenderer
         IReadOnlyList<(string Label, double Value, string ValueLabel)> bars,
         double max = 1,
         int width = DefaultWidth,
-        int height = DefaultHeight) =>
-        Render(BuildHorizontalBars(title, bars, max, ChartFont.FamilyName), width, height);
+        int height = DefaultHeight,
+        int scale = 1) =>
+        Render(BuildHorizontalBars(title, bars, max, ChartFont.FamilyName), width, height, scale);
 
     /// <summary>
     /// One 100 % stacked bar per row, top to bottom, with a legend at the bottom. Each row's shares are
@@ -63,8 +64,9 @@ public static class ChartRenderer
         IReadOnlyList<(string Label, IReadOnlyList<double> Shares)> rows,
         IReadOnlyList<string> seriesNames,
         int width = DefaultWidth,
-        int height = DefaultHeight) =>
-        Render(BuildStackedDistribution(title, rows, seriesNames, ChartFont.FamilyName), width, height);
+        int height = DefaultHeight,
+        int scale = 1) =>
+        Render(BuildStackedDistribution(title, rows, seriesNames, ChartFont.FamilyName), width, height, scale);
 
     /// <summary>
     /// One line with markers per series over <paramref name="periods"/> (campaigns); a null value leaves a gap.
@@ -76,8 +78,9 @@ public static class ChartRenderer
         IReadOnlyList<(string Name, IReadOnlyList<double?> Values)> series,
         double max = 1,
         int width = DefaultWidth,
-        int height = DefaultHeight) =>
-        Render(BuildTrend(title, periods, series, max, ChartFont.FamilyName), width, height);
+        int height = DefaultHeight,
+        int scale = 1) =>
+        Render(BuildTrend(title, periods, series, max, ChartFont.FamilyName), width, height, scale);
 
     /// <summary>
     /// A height giving each bar or row of <see cref="HorizontalBars"/> and <see cref="StackedDistribution"/>
@@ -391,7 +394,11 @@ public static class ChartRenderer
         return plot;
     }
 
-    internal static byte[] Render(Plot plot, int width, int height)
+    /// <summary>
+    /// The plot as a PNG of <paramref name="width"/> × <paramref name="height"/> layout pixels, each drawn as
+    /// <paramref name="scale"/> × <paramref name="scale"/> image pixels: the same chart, sharp on a projected slide.
+    /// </summary>
+    internal static byte[] Render(Plot plot, int width, int height, int scale = 1)
     {
         using (plot)
         {
@@ -399,7 +406,10 @@ public static class ChartRenderer
             ArgumentOutOfRangeException.ThrowIfGreaterThan(width, MaxSide);
             ArgumentOutOfRangeException.ThrowIfLessThan(height, 100);
             ArgumentOutOfRangeException.ThrowIfGreaterThan(height, MaxSide);
-            return plot.GetImageBytes(width, height, ImageFormat.Png);
+            ArgumentOutOfRangeException.ThrowIfLessThan(scale, 1);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(scale, 3);
+            plot.ScaleFactor = scale;
+            return plot.GetImageBytes(width * scale, height * scale, ImageFormat.Png);
         }
     }
 

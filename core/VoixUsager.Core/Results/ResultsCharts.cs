@@ -50,10 +50,13 @@ public static class ResultsCharts
 
     private static readonly string[] ScaleNames = ["Tout à fait satisfait", "Plutôt satisfait", "Plutôt pas satisfait", "Pas du tout satisfait"];
 
-    public static byte[] Render(ChartKind kind, ResultsFigures figures) => Render(kind, figures.Survey, figures.Mystery);
+    public static byte[] Render(ChartKind kind, ResultsFigures figures, int scale = 1) => Render(kind, figures.Survey, figures.Mystery, scale);
 
-    /// <summary>A survey chart from survey results alone, or a mystery chart from mystery results alone.</summary>
-    public static byte[] Render(ChartKind kind, SurveyResults? survey, MysteryResults? mystery)
+    /// <summary>
+    /// A survey chart from survey results alone, or a mystery chart from mystery results alone; at
+    /// <paramref name="scale"/> 2, the same chart with twice the pixels each way, for a slide.
+    /// </summary>
+    public static byte[] Render(ChartKind kind, SurveyResults? survey, MysteryResults? mystery, int scale = 1)
     {
         var (width, height) = Size(kind, survey, mystery);
         return kind switch
@@ -61,20 +64,20 @@ public static class ResultsCharts
             ChartKind.Satisfaction => ChartRenderer.HorizontalBars(
                 "Taux de satisfaction par question",
                 ScaleQuestions(survey).Select(q => (q.Text, q.Scale!.TopTwoBox.Total == 0 ? double.NaN : q.Scale.TopTwoBox.Rate, Label(q.Scale.TopTwoBox))).ToList(),
-                width: width, height: height),
+                width: width, height: height, scale: scale),
             ChartKind.Distribution => ChartRenderer.StackedDistribution(
                 "Répartition des réponses exprimées",
                 ScaleQuestions(survey).Select(q => (q.Text, (IReadOnlyList<double>)q.Scale!.Distribution.Select(d => d.Share.Total == 0 ? 0 : d.Share.Rate).ToList())).ToList(),
-                ScaleNames, width, height),
+                ScaleNames, width, height, scale),
             ChartKind.Tendance => ChartRenderer.Trend(
                 "Satisfaction globale par campagne",
                 Need(survey).Trend.Select(t => t.Campaign).ToList(),
                 [("Satisfaction globale", Need(survey).Trend.Select(t => t.SatisfactionRate).ToList())],
-                width: width, height: height),
+                width: width, height: height, scale: scale),
             _ => ChartRenderer.HorizontalBars(
                 kind == ChartKind.Appels ? "Conformité des appels mystères par critère" : "Conformité des courriels mystères par critère",
                 MeasuredCriteria(kind, mystery).Select(c => (c.Label, c.Compliance.Rate, Label(c.Compliance))).ToList(),
-                width: width, height: height),
+                width: width, height: height, scale: scale),
         };
     }
 
