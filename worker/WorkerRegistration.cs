@@ -18,6 +18,7 @@ public static class WorkerRegistration
         builder.Services.AddVoixUsagerDatabase();
         builder.Services.AddSurveyServices();
         builder.Services.AddEmail();
+        builder.Services.AddVoixUsagerDataProtection();
         builder.Services.AddResultsServices();
         builder.Services.AddMysteryServices();
         builder.Services.AddJobs();

@@ -18,6 +18,8 @@ public static class CoreServicesRegistration
         services.AddScoped<PublicSurveyLookup>();
         services.AddScoped<SurveyCampaignService>();
         services.AddScoped<Clu.CluService>();
+        services.AddScoped<Clu.CluMeetingKitService>();
+        services.AddSingleton<Clu.CluAttendanceLinks>();
         services.AddScoped<Prefectures.PrefectureAdministration>();
         services.AddScoped<Register.OwnerServiceAdministration>();
         services.AddScoped<Register.RegisterService>();

@@ -45,7 +45,8 @@ public static class RequestBodyLimit
         var limit = context.RequestServices.GetRequiredService<IOptions<RequestBodyLimitOptions>>().Value.MaxRequestBodyBytes;
         // The forms that take a file: room for the largest attachment allowed and the form around it.
         if (context.Request.Path.Equals(Pages.Registre.NouveauModel.UploadPath, StringComparison.OrdinalIgnoreCase)
-            || context.Request.Path.StartsWithSegments(Pages.Suggestions.IndexModel.UploadPathPrefix, StringComparison.OrdinalIgnoreCase))
+            || context.Request.Path.StartsWithSegments(Pages.Suggestions.IndexModel.UploadPathPrefix, StringComparison.OrdinalIgnoreCase)
+            || Pages.Resultats.CluDetailModel.IsUpload(context.Request))
         {
             limit = Math.Max(limit, Register.AttachmentCheck.MaxBytes + 64 * 1024);
         }

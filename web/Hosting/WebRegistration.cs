@@ -30,9 +30,7 @@ public static class WebRegistration
         services.AddResultsServices();
         services.AddJobs();
         services.AddVoixUsagerHangfire(builder.Configuration, runServer: false);
-        services.AddDataProtection().SetApplicationName("VoixUsager");
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
-            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+        services.AddVoixUsagerDataProtection();
         services.AddEmail();
         services.AddHttpContextAccessor();
         services.AddVoixUsagerIdentity();

@@ -28,6 +28,15 @@ public class CluMeeting
 
     public DateTime CreatedAtUtc { get; set; }
 
+    /// <summary>The meeting's start, Paris time; null until the team sets it (the invitation needs it).</summary>
+    public TimeOnly? StartsAt { get; set; }
+
+    /// <summary>How long the meeting is planned to last, for the calendar invitation.</summary>
+    public int DurationMinutes { get; set; } = 120;
+
+    /// <summary>The video conference link for the members (and sites) who join from afar; always https.</summary>
+    public string? VideoLink { get; set; }
+
     public List<CluMember> Members { get; set; } = [];
 
     public List<CluDelivery> Deliveries { get; set; } = [];
@@ -48,6 +57,31 @@ public class CluMember
     public required string Email { get; set; }
 
     public bool ReceivesSummary { get; set; } = true;
+
+    /// <summary>The member's function (président, délégué…), for the minutes' presence list.</summary>
+    public string? Function { get; set; }
+
+    /// <summary>Where the member joins from when several sites meet by video; null for the main place.</summary>
+    public string? Site { get; set; }
+
+    /// <summary>The member's answer to the invitation; null while there is none.</summary>
+    public CluAttendance? Attendance { get; set; }
+
+    /// <summary>Who attends in the member's place, when <see cref="Attendance"/> is <see cref="CluAttendance.Represente"/>.</summary>
+    public string? RepresentedBy { get; set; }
+
+    public DateTime? AttendanceAtUtc { get; set; }
+
+    /// <summary>True when the member answered through the invitation's link, false when the team set it.</summary>
+    public bool AttendanceByMember { get; set; }
+}
+
+/// <summary>A member's answer to the invitation. Stored by name (at most 30 characters): a name is never changed once used.</summary>
+public enum CluAttendance
+{
+    Present,
+    Excuse,
+    Represente,
 }
 
 public enum DeliveryStatus

@@ -39,6 +39,13 @@ public sealed class CluMemberInput
     [ColumnLength(typeof(CluMember), nameof(CluMember.Email), ErrorMessage = "L’adresse électronique compte {1} caractères au plus.")]
     public string? MemberEmail { get; set; }
 
+    [ColumnLength(typeof(CluMember), nameof(CluMember.Function), ErrorMessage = "La fonction compte {1} caractères au plus.")]
+    public string? MemberFunction { get; set; }
+
+    /// <summary>Where the member joins from when several sites meet by video; empty for the main place.</summary>
+    [ColumnLength(typeof(CluMember), nameof(CluMember.Site), ErrorMessage = "Le site compte {1} caractères au plus.")]
+    public string? MemberSite { get; set; }
+
     /// <summary>False unless ticked: an unticked checkbox posts nothing at all.</summary>
     public bool MemberReceivesSummary { get; set; }
 }
@@ -143,6 +150,8 @@ public sealed class CluService(AppDbContext db, FranceClock clock)
             Name = input.MemberName!.Trim(),
             Organisation = string.IsNullOrWhiteSpace(input.MemberOrganisation) ? null : input.MemberOrganisation.Trim(),
             Email = email,
+            Function = string.IsNullOrWhiteSpace(input.MemberFunction) ? null : input.MemberFunction.Trim(),
+            Site = string.IsNullOrWhiteSpace(input.MemberSite) ? null : input.MemberSite.Trim(),
             ReceivesSummary = input.MemberReceivesSummary,
         };
         db.CluMembers.Add(member);

@@ -40,6 +40,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<CluMeeting> CluMeetings => Set<CluMeeting>();
     public DbSet<CluMember> CluMembers => Set<CluMember>();
     public DbSet<CluDelivery> CluDeliveries => Set<CluDelivery>();
+    public DbSet<CluAgendaItem> CluAgendaItems => Set<CluAgendaItem>();
+    public DbSet<CluInvitationDelivery> CluInvitationDeliveries => Set<CluInvitationDelivery>();
+    public DbSet<CluDocument> CluDocuments => Set<CluDocument>();
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
     public DbSet<Register.OwnerService> OwnerServices => Set<Register.OwnerService>();
     public DbSet<Register.RegisterCase> RegisterCases => Set<Register.RegisterCase>();

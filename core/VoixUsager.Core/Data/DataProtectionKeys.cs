@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.EntityFrameworkCore;
@@ -34,5 +35,21 @@ public sealed class DatabaseXmlRepository(IServiceScopeFactory scopes) : IXmlRep
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         db.DataProtectionKeys.Add(new DataProtectionKeyRecord { FriendlyName = friendlyName, Xml = element.ToString(SaveOptions.DisableFormatting) });
         db.SaveChanges();
+    }
+}
+
+public static class DataProtectionRegistration
+{
+    /// <summary>
+    /// One key ring, in the database, for the web and the worker: a link the worker signs in an email
+    /// (a CLU member's answer link) is read by the web.
+    /// </summary>
+    public static IServiceCollection AddVoixUsagerDataProtection(this IServiceCollection services)
+    {
+        services.AddDataProtection().SetApplicationName("VoixUsager");
+        services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>>(sp =>
+            new Microsoft.Extensions.Options.ConfigureOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>(
+                o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+        return services;
     }
 }

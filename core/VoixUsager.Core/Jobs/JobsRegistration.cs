@@ -21,6 +21,7 @@ public static class JobsRegistration
         services.AddScoped<ReferentReminderJob>();
         services.AddScoped<OverdueCasesJob>();
         services.AddScoped<CluSummaryJob>();
+        services.AddScoped<CluInvitationJob>();
         services.AddScoped<CluDueJob>();
         services.AddScoped<NightlySnapshotJob>();
         return services;

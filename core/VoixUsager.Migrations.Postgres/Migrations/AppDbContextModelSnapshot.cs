@@ -589,6 +589,36 @@ namespace VoixUsager.Migrations.Postgres.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("VoixUsager.Clu.CluAgendaItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CluMeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Section")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CluMeetingId", "Position");
+
+                    b.ToTable("CluAgendaItems", (string)null);
+                });
+
             modelBuilder.Entity("VoixUsager.Clu.CluDelivery", b =>
                 {
                     b.Property<int>("Id")
@@ -645,6 +675,107 @@ namespace VoixUsager.Migrations.Postgres.Migrations
                     b.ToTable("CluDeliveries");
                 });
 
+            modelBuilder.Entity("VoixUsager.Clu.CluDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CluMeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CluMeetingId", "Kind");
+
+                    b.ToTable("CluDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("VoixUsager.Clu.CluInvitationDelivery", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ClaimExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ClaimId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CluMeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CluMemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("RecipientEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CluMeetingId");
+
+                    b.HasIndex("CluMemberId")
+                        .IsUnique();
+
+                    b.ToTable("CluInvitationDeliveries", (string)null);
+                });
+
             modelBuilder.Entity("VoixUsager.Clu.CluMeeting", b =>
                 {
                     b.Property<int>("Id")
@@ -658,6 +789,11 @@ namespace VoixUsager.Migrations.Postgres.Migrations
 
                     b.Property<int>("DaysBefore")
                         .HasColumnType("integer");
+
+                    b.Property<int>("DurationMinutes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(120);
 
                     b.Property<DateOnly>("MeetingOn")
                         .HasColumnType("date");
@@ -676,8 +812,15 @@ namespace VoixUsager.Migrations.Postgres.Migrations
                     b.Property<int?>("SnapshotId")
                         .HasColumnType("integer");
 
+                    b.Property<TimeOnly?>("StartsAt")
+                        .HasColumnType("time without time zone");
+
                     b.Property<int?>("SurveyCampaignId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("VideoLink")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.HasKey("Id");
 
@@ -700,6 +843,16 @@ namespace VoixUsager.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Attendance")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTime?>("AttendanceAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("AttendanceByMember")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("CluMeetingId")
                         .HasColumnType("integer");
 
@@ -707,6 +860,10 @@ namespace VoixUsager.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Function")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -719,6 +876,14 @@ namespace VoixUsager.Migrations.Postgres.Migrations
 
                     b.Property<bool>("ReceivesSummary")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("RepresentedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Site")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
 
@@ -1962,11 +2127,44 @@ namespace VoixUsager.Migrations.Postgres.Migrations
                     b.Navigation("Module");
                 });
 
+            modelBuilder.Entity("VoixUsager.Clu.CluAgendaItem", b =>
+                {
+                    b.HasOne("VoixUsager.Clu.CluMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("CluMeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("VoixUsager.Clu.CluDelivery", b =>
                 {
                     b.HasOne("VoixUsager.Clu.CluMeeting", null)
                         .WithMany("Deliveries")
                         .HasForeignKey("CluMeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VoixUsager.Clu.CluDocument", b =>
+                {
+                    b.HasOne("VoixUsager.Clu.CluMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("CluMeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VoixUsager.Clu.CluInvitationDelivery", b =>
+                {
+                    b.HasOne("VoixUsager.Clu.CluMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("CluMeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("VoixUsager.Clu.CluMember", null)
+                        .WithMany()
+                        .HasForeignKey("CluMemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -592,6 +592,36 @@ namespace VoixUsager.Migrations.SqlServer.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("VoixUsager.Clu.CluAgendaItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CluMeetingId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Section")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CluMeetingId", "Position");
+
+                    b.ToTable("CluAgendaItems", (string)null);
+                });
+
             modelBuilder.Entity("VoixUsager.Clu.CluDelivery", b =>
                 {
                     b.Property<int>("Id")
@@ -648,6 +678,107 @@ namespace VoixUsager.Migrations.SqlServer.Migrations
                     b.ToTable("CluDeliveries");
                 });
 
+            modelBuilder.Entity("VoixUsager.Clu.CluDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CluMeetingId")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CluMeetingId", "Kind");
+
+                    b.ToTable("CluDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("VoixUsager.Clu.CluInvitationDelivery", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ClaimExpiresAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("ClaimId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("CluMeetingId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CluMemberId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("RecipientEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CluMeetingId");
+
+                    b.HasIndex("CluMemberId")
+                        .IsUnique();
+
+                    b.ToTable("CluInvitationDeliveries", (string)null);
+                });
+
             modelBuilder.Entity("VoixUsager.Clu.CluMeeting", b =>
                 {
                     b.Property<int>("Id")
@@ -661,6 +792,11 @@ namespace VoixUsager.Migrations.SqlServer.Migrations
 
                     b.Property<int>("DaysBefore")
                         .HasColumnType("int");
+
+                    b.Property<int>("DurationMinutes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(120);
 
                     b.Property<DateOnly>("MeetingOn")
                         .HasColumnType("date");
@@ -679,8 +815,15 @@ namespace VoixUsager.Migrations.SqlServer.Migrations
                     b.Property<int?>("SnapshotId")
                         .HasColumnType("int");
 
+                    b.Property<TimeOnly?>("StartsAt")
+                        .HasColumnType("time");
+
                     b.Property<int?>("SurveyCampaignId")
                         .HasColumnType("int");
+
+                    b.Property<string>("VideoLink")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
 
                     b.HasKey("Id");
 
@@ -703,6 +846,16 @@ namespace VoixUsager.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Attendance")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<DateTime?>("AttendanceAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("AttendanceByMember")
+                        .HasColumnType("bit");
+
                     b.Property<int>("CluMeetingId")
                         .HasColumnType("int");
 
@@ -710,6 +863,10 @@ namespace VoixUsager.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Function")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -722,6 +879,14 @@ namespace VoixUsager.Migrations.SqlServer.Migrations
 
                     b.Property<bool>("ReceivesSummary")
                         .HasColumnType("bit");
+
+                    b.Property<string>("RepresentedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Site")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.HasKey("Id");
 
@@ -1966,11 +2131,44 @@ namespace VoixUsager.Migrations.SqlServer.Migrations
                     b.Navigation("Module");
                 });
 
+            modelBuilder.Entity("VoixUsager.Clu.CluAgendaItem", b =>
+                {
+                    b.HasOne("VoixUsager.Clu.CluMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("CluMeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("VoixUsager.Clu.CluDelivery", b =>
                 {
                     b.HasOne("VoixUsager.Clu.CluMeeting", null)
                         .WithMany("Deliveries")
                         .HasForeignKey("CluMeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VoixUsager.Clu.CluDocument", b =>
+                {
+                    b.HasOne("VoixUsager.Clu.CluMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("CluMeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VoixUsager.Clu.CluInvitationDelivery", b =>
+                {
+                    b.HasOne("VoixUsager.Clu.CluMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("CluMeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("VoixUsager.Clu.CluMember", null)
+                        .WithMany()
+                        .HasForeignKey("CluMemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -568,6 +568,34 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("VoixUsager.Clu.CluAgendaItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CluMeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Section")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CluMeetingId", "Position");
+
+                    b.ToTable("CluAgendaItems", (string)null);
+                });
+
             modelBuilder.Entity("VoixUsager.Clu.CluDelivery", b =>
                 {
                     b.Property<int>("Id")
@@ -622,6 +650,103 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
                     b.ToTable("CluDeliveries");
                 });
 
+            modelBuilder.Entity("VoixUsager.Clu.CluDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CluMeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CluMeetingId", "Kind");
+
+                    b.ToTable("CluDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("VoixUsager.Clu.CluInvitationDelivery", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClaimExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClaimId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CluMeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CluMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CluMeetingId");
+
+                    b.HasIndex("CluMemberId")
+                        .IsUnique();
+
+                    b.ToTable("CluInvitationDeliveries", (string)null);
+                });
+
             modelBuilder.Entity("VoixUsager.Clu.CluMeeting", b =>
                 {
                     b.Property<int>("Id")
@@ -633,6 +758,11 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
 
                     b.Property<int>("DaysBefore")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("DurationMinutes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(120);
 
                     b.Property<DateOnly>("MeetingOn")
                         .HasColumnType("TEXT");
@@ -651,8 +781,15 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
                     b.Property<int?>("SnapshotId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<TimeOnly?>("StartsAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("SurveyCampaignId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("VideoLink")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -673,12 +810,26 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Attendance")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AttendanceAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AttendanceByMember")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CluMeetingId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Function")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -692,6 +843,14 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
 
                     b.Property<bool>("ReceivesSummary")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("RepresentedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Site")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -1887,11 +2046,44 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
                     b.Navigation("Module");
                 });
 
+            modelBuilder.Entity("VoixUsager.Clu.CluAgendaItem", b =>
+                {
+                    b.HasOne("VoixUsager.Clu.CluMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("CluMeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("VoixUsager.Clu.CluDelivery", b =>
                 {
                     b.HasOne("VoixUsager.Clu.CluMeeting", null)
                         .WithMany("Deliveries")
                         .HasForeignKey("CluMeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VoixUsager.Clu.CluDocument", b =>
+                {
+                    b.HasOne("VoixUsager.Clu.CluMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("CluMeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VoixUsager.Clu.CluInvitationDelivery", b =>
+                {
+                    b.HasOne("VoixUsager.Clu.CluMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("CluMeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("VoixUsager.Clu.CluMember", null)
+                        .WithMany()
+                        .HasForeignKey("CluMemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -68,7 +68,7 @@ public sealed class CluBrowserTests(ResultsLayoutBrowserFixture fixture) : Brows
         Assert.True(members.X + members.Width <= width, $"members' list reaches {members.X + members.Width} px at {width} px");
         // Every column of the recipients' table is in view without scrolling it: on a phone each row is a
         // card whose cells carry their column's name.
-        var table = page.Locator("table.vu-table-empilee");
+        var table = page.Locator("#table-envois");
         Assert.True(await table.EvaluateAsync<bool>("t => { const c = t.closest('.fr-table__container'); return c.scrollWidth <= c.clientWidth; }"),
             $"the recipients' table scrolls sideways at {width} px");
         var attempts = table.Locator("tbody tr").First.Locator("td[data-label='Tentatives']");

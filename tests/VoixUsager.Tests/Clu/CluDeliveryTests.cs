@@ -157,7 +157,7 @@ public sealed class CluDeliveryTests : IAsyncLifetime
         await qualite.SignInAsync(StaffTestData.Email("Qualite", "cantal"), StaffTestData.Password);
         var page = await qualite.GetPageAsync($"/resultats/clu/{_cluId}");
 
-        string Row(string address) => page.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("th")!.TextContent.Contains(address, StringComparison.Ordinal)).TextContent;
+        string Row(string address) => page.QuerySelectorAll("#table-envois tbody tr").Single(r => r.QuerySelector("th")!.TextContent.Contains(address, StringComparison.Ordinal)).TextContent;
         Assert.Contains("Envoi interrompu", Row("udaf@cantal.test"));
         Assert.Contains("la tâche s’est arrêtée avant que le serveur de messagerie confirme la réception", Row("udaf@cantal.test"));
         Assert.Contains("En attente anormalement longue", Row("ufc@cantal.test"));
@@ -181,7 +181,7 @@ public sealed class CluDeliveryTests : IAsyncLifetime
         var sent = await qualite.PostFormAsync($"/resultats/clu/{_cluId}?handler=SendToMe", [], $"/resultats/clu/{_cluId}");
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         var page = await qualite.GetPageAsync($"/resultats/clu/{_cluId}");
-        var copy = Assert.Single(page.QuerySelectorAll("tbody tr.clu-copie"));
+        var copy = Assert.Single(page.QuerySelectorAll("#table-envois tbody tr.clu-copie"));
         Assert.Contains("qualite@cantal.test (copie demandée)", copy.TextContent);
         Assert.Contains("Copie envoyée à la demande", copy.TextContent);
         Assert.Matches(@"\d\d/\d\d/\d{4} \d\d:\d\d", copy.TextContent);

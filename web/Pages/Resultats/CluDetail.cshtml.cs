@@ -11,7 +11,7 @@ using VoixUsager.Web.Staff;
 namespace VoixUsager.Web.Pages.Resultats;
 
 /// <summary>One CLU: its members, a preview of the summary, "send it to me now", and each recipient's delivery.</summary>
-public class CluDetailModel(AppDbContext db, StaffUser staff, CluSummaryJob summary, IEmailSender email, CluService clus, FranceClock clock, ActionPlan.ActionPlanService plan) : ResultsPageModel(db, staff)
+public partial class CluDetailModel(AppDbContext db, StaffUser staff, CluSummaryJob summary, IEmailSender email, CluService clus, FranceClock clock, ActionPlan.ActionPlanService plan) : ResultsPageModel(db, staff)
 {
     /// <summary>What the committee decided; recorded by the préfecture's own quality team.</summary>
     public IReadOnlyList<ActionPlan.ActionPlanService.DecisionRow> Decisions { get; private set; } = [];
@@ -93,7 +93,8 @@ public class CluDetailModel(AppDbContext db, StaffUser staff, CluSummaryJob summ
             PreviewUrl = Url.Page("/Resultats/CluDetail", "Apercu", PrefectureRoute(new { id }));
         }
 
-        Message = Request.Query["envoye"] == "1" ? "La synthèse vous a été envoyée." : Request.Query["membre"] == "1" ? "Membre ajouté." : null;
+        Message = Request.Query["envoye"] == "1" ? "La synthèse vous a été envoyée." : Request.Query["membre"] == "1" ? "Membre ajouté."
+            : Request.Query["invitation"] == "1" ? "L’invitation part vers les membres qui ne l’ont pas encore reçue ; l’état de chaque envoi s’affiche dans la liste des présences." : null;
         return Page();
     }
 
@@ -200,6 +201,7 @@ public class CluDetailModel(AppDbContext db, StaffUser staff, CluSummaryJob summ
         Clu = clu;
         MembersClosed = await clus.MembersClosedReasonAsync(clu, cancellationToken);
         Decisions = await plan.DecisionsAsync(id, cancellationToken);
+        await LoadMeetingKitAsync(clu, cancellationToken);
         MayRecordDecisions = Staff.RegisterActor is { IsQualityTeam: true } actor && actor.PrefectureId == clu.PrefectureId;
         Recipients = await summary.RecipientsAsync(clu, cancellationToken);
         Schedule = CluSummarySchedule.Describe(clu, Recipients.Count, clock.UtcNow);

@@ -12,9 +12,13 @@ public sealed class CluMeetingConfiguration : IEntityTypeConfiguration<CluMeetin
 {
     public const int PlaceMaxLength = 300;
 
+    public const int VideoLinkMaxLength = 500;
+
     public void Configure(EntityTypeBuilder<CluMeeting> builder)
     {
         builder.Property(c => c.Place).HasMaxLength(PlaceMaxLength);
+        builder.Property(c => c.VideoLink).HasMaxLength(VideoLinkMaxLength);
+        builder.Property(c => c.DurationMinutes).HasDefaultValue(120);
         builder.HasIndex(c => new { c.PrefectureId, c.MeetingOn });
         builder.HasOne<Prefecture>().WithMany().HasForeignKey(c => c.PrefectureId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<SurveyCampaign>().WithMany().HasForeignKey(c => c.SurveyCampaignId).OnDelete(DeleteBehavior.Restrict);

@@ -1,0 +1,193 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using VoixUsager.Clu;
+using VoixUsager.Data;
+using VoixUsager.Email;
+
+namespace VoixUsager.Jobs;
+
+/// <summary>
+/// Sends a CLU's invitation to each member who has not received it. Like <see cref="CluSummaryJob"/>,
+/// nothing relies on running alone: each member's delivery row is claimed in the database right before
+/// the message goes to the mail server (a claim other copies respect until it expires) and recorded with
+/// its Message-ID right after the server took it, so Hangfire's at-least-once runs send each invitation once.
+/// </summary>
+public sealed class CluInvitationJob(
+    AppDbContext db,
+    CluAttendanceLinks links,
+    IEmailSender email,
+    IOptions<EmailOptions> emailOptions,
+    IOptions<JobsOptions> jobsOptions,
+    FranceClock clock,
+    ILogger<CluInvitationJob> logger,
+    IBackgroundJobClient? jobs = null)
+{
+    public TimeSpan ClaimDuration => TimeSpan.FromSeconds(Math.Max(jobsOptions.Value.DeliveryClaimSeconds, 2 * emailOptions.Value.Smtp.TimeoutSeconds));
+
+    /// <summary>Why the invitation cannot go now, in French; null when it can.</summary>
+    public static string? RefusalReason(CluMeeting clu, int memberCount, DateOnly today) =>
+        clu.MeetingOn < today ? "Ce comité a déjà eu lieu : l’invitation ne peut plus partir."
+        : clu.StartsAt is null ? "Indiquez d’abord l’heure du comité : l’invitation et son fichier d’agenda en ont besoin."
+        : memberCount == 0 ? "Ajoutez d’abord les membres du comité : l’invitation leur est envoyée."
+        : null;
+
+    /// <summary>The same for every send of one member's invitation, so a resend after a crash is the same message.</summary>
+    public static string MessageIdFor(CluMeeting clu, int memberId, string senderDomain)
+    {
+        var key = $"{clu.Id}|{clu.CreatedAtUtc.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture)}|{memberId}";
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..20];
+        return $"invitation-clu-{clu.Id}.{hash}@{senderDomain}";
+    }
+
+    [AutomaticRetry(Attempts = 8, DelaysInSeconds = [60, 300, 900, 1800, 3600, 7200, 14400, 28800])]
+    public async Task RunAsync(int cluId, CancellationToken cancellationToken)
+    {
+        var clu = await db.CluMeetings.AsNoTracking().Include(c => c.Members).SingleOrDefaultAsync(c => c.Id == cluId, cancellationToken);
+        if (clu is null || clu.StartsAt is null)
+        {
+            logger.LogWarning("CLU {CluId} is gone or has no start time: no invitation to send.", cluId);
+            return;
+        }
+
+        await AddMissingDeliveriesAsync(clu, cancellationToken);
+        var members = clu.Members.ToDictionary(m => m.Id);
+        var pending = (await db.CluInvitationDeliveries.AsNoTracking()
+                .Where(d => d.CluMeetingId == cluId && d.Status != DeliveryStatus.Envoye)
+                .OrderBy(d => d.Id)
+                .ToListAsync(cancellationToken))
+            .Where(d => members.ContainsKey(d.CluMemberId))
+            .ToList();
+        if (pending.Count == 0)
+        {
+            logger.LogInformation("CLU {CluId}: every member already has the invitation.", cluId);
+            return;
+        }
+
+        var domain = MimeKit.MailboxAddress.Parse(emailOptions.Value.SenderAddress).Domain;
+        var prefectureName = await db.Prefectures.Where(p => p.Id == clu.PrefectureId).Select(p => p.DisplayName).SingleAsync(cancellationToken);
+        var agenda = await db.CluAgendaItems.AsNoTracking().Where(i => i.CluMeetingId == cluId).OrderBy(i => i.Position).ThenBy(i => i.Id).ToListAsync(cancellationToken);
+        var pieces = await db.CluDocuments.AsNoTracking().Where(d => d.CluMeetingId == cluId && d.Kind == CluDocumentKind.Piece).OrderBy(d => d.Id)
+            .Select(d => new CluInvitation.Piece(d.FileName, d.ContentType, d.Content)).ToListAsync(cancellationToken);
+        var meeting = new CluInvitation.Meeting(clu, prefectureName, agenda, pieces, domain, clock.UtcNow);
+        var batch = pending.Select(d => CluInvitation.For(meeting, members[d.CluMemberId], links.LinkFor(clu, members[d.CluMemberId]), MessageIdFor(clu, d.CluMemberId, domain))).ToList();
+        var claimId = Guid.NewGuid();
+        var attempted = new HashSet<int>();
+        var heldElsewhere = new HashSet<int>();
+        var sentCount = 0;
+        try
+        {
+            await email.SendAsync(batch, async index =>
+            {
+                var id = pending[index].Id;
+                if (await ClaimAsync(id, claimId))
+                {
+                    attempted.Add(id);
+                    return true;
+                }
+
+                heldElsewhere.Add(id);
+                return false;
+            }, async (index, sent) =>
+            {
+                await RecordSentAsync(pending[index].Id, sent);
+                sentCount++;
+            }, cancellationToken);
+        }
+        catch (EmailDeliveryException exception)
+        {
+            await RecordFailureAsync(cluId, claimId, pending.Select(d => d.Id).Where(id => !attempted.Contains(id) && !heldElsewhere.Contains(id)).ToList(), exception.Message);
+            logger.LogWarning("CLU {CluId}: invitation(s) not sent, will retry: {Error}", cluId, exception.Message);
+            throw;
+        }
+
+        if (heldElsewhere.Count > 0 && jobs is not null)
+        {
+            var ids = heldElsewhere.ToList();
+            var latest = await db.CluInvitationDeliveries.Where(d => ids.Contains(d.Id) && d.Status != DeliveryStatus.Envoye).MaxAsync(d => d.ClaimExpiresAtUtc, cancellationToken);
+            if (latest is { } until)
+            {
+                var delay = until - clock.UtcNow + TimeSpan.FromSeconds(1);
+                jobs.Schedule<CluInvitationJob>(job => job.RunAsync(cluId, CancellationToken.None), delay < TimeSpan.Zero ? TimeSpan.Zero : delay);
+            }
+        }
+
+        logger.LogInformation("CLU {CluId}: invitation sent to {Count} member(s), {Held} held by another copy of the job.", cluId, sentCount, heldElsewhere.Count);
+    }
+
+    private async Task AddMissingDeliveriesAsync(CluMeeting clu, CancellationToken cancellationToken)
+    {
+        var known = await db.CluInvitationDeliveries.Where(d => d.CluMeetingId == clu.Id).Select(d => d.CluMemberId).ToListAsync(cancellationToken);
+        var missing = clu.Members.Where(m => !known.Contains(m.Id)).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        var now = clock.UtcNow;
+        db.CluInvitationDeliveries.AddRange(missing.Select(m => new CluInvitationDelivery
+        {
+            CluMeetingId = clu.Id, CluMemberId = m.Id, RecipientEmail = m.Email, Status = DeliveryStatus.EnAttente, UpdatedAtUtc = now,
+        }));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another copy added them at the same moment (unique per member): theirs stand.
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private async Task<bool> ClaimAsync(int deliveryId, Guid claimId)
+    {
+        var now = clock.UtcNow;
+        var until = now + ClaimDuration;
+        return await db.CluInvitationDeliveries
+            .Where(d => d.Id == deliveryId && d.Status != DeliveryStatus.Envoye && (d.ClaimId == null || d.ClaimExpiresAtUtc < now))
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(d => d.ClaimId, claimId)
+                .SetProperty(d => d.ClaimExpiresAtUtc, until)
+                .SetProperty(d => d.Attempts, d => d.Attempts + 1)
+                .SetProperty(d => d.UpdatedAtUtc, now), CancellationToken.None) == 1;
+    }
+
+    private async Task RecordSentAsync(int deliveryId, SentEmail sent)
+    {
+        var now = clock.UtcNow;
+        await db.CluInvitationDeliveries.Where(d => d.Id == deliveryId).ExecuteUpdateAsync(set => set
+            .SetProperty(d => d.Status, DeliveryStatus.Envoye)
+            .SetProperty(d => d.MessageId, sent.MessageId)
+            .SetProperty(d => d.SentAtUtc, now)
+            .SetProperty(d => d.LastError, (string?)null)
+            .SetProperty(d => d.ClaimId, (Guid?)null)
+            .SetProperty(d => d.ClaimExpiresAtUtc, (DateTime?)null)
+            .SetProperty(d => d.UpdatedAtUtc, now), CancellationToken.None);
+    }
+
+    private async Task RecordFailureAsync(int cluId, Guid claimId, List<int> notReached, string message)
+    {
+        var error = CluDelivery.TruncateError(message);
+        var now = clock.UtcNow;
+        await db.CluInvitationDeliveries
+            .Where(d => d.CluMeetingId == cluId && d.ClaimId == claimId && d.Status != DeliveryStatus.Envoye)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(d => d.Status, DeliveryStatus.Echec)
+                .SetProperty(d => d.LastError, error)
+                .SetProperty(d => d.ClaimId, (Guid?)null)
+                .SetProperty(d => d.ClaimExpiresAtUtc, (DateTime?)null)
+                .SetProperty(d => d.UpdatedAtUtc, now), CancellationToken.None);
+        if (notReached.Count > 0)
+        {
+            await db.CluInvitationDeliveries
+                .Where(d => notReached.Contains(d.Id) && d.Status != DeliveryStatus.Envoye && (d.ClaimId == null || d.ClaimExpiresAtUtc < now))
+                .ExecuteUpdateAsync(set => set
+                    .SetProperty(d => d.Status, DeliveryStatus.Echec)
+                    .SetProperty(d => d.Attempts, d => d.Attempts + 1)
+                    .SetProperty(d => d.LastError, error)
+                    .SetProperty(d => d.UpdatedAtUtc, now), CancellationToken.None);
+        }
+    }
+}
