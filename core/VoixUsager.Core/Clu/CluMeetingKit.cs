@@ -29,7 +29,7 @@ public sealed class CluAgendaInput
     [ColumnLength(typeof(CluAgendaItem), nameof(CluAgendaItem.Title), ErrorMessage = "L’intitulé compte {1} caractères au plus.")]
     public string? AgendaTitle { get; set; }
 
-    /// <summary>A <see cref="CluAgendaSection"/> name, or empty for an item tied to no section.</summary>
+    /// <summary>A <see cref="Documents.CluDocumentPart"/> name, or empty for an item tied to no section.</summary>
     public string? AgendaSection { get; set; }
 }
 
@@ -164,10 +164,10 @@ public sealed class CluMeetingKitService(AppDbContext db, FranceClock clock)
         }
 
         var errors = InputValidation.Check(input);
-        CluAgendaSection? section = null;
+        Documents.CluDocumentPart? section = null;
         if (!string.IsNullOrEmpty(input.AgendaSection))
         {
-            if (Enum.TryParse<CluAgendaSection>(input.AgendaSection, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(input.AgendaSection, out _))
+            if (Enum.TryParse<Documents.CluDocumentPart>(input.AgendaSection, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(input.AgendaSection, out _))
             {
                 section = parsed;
             }

@@ -12,37 +12,11 @@ public class CluAgendaItem
 
     public required string Title { get; set; }
 
-    /// <summary>The part of the summary the item presents, if any.</summary>
-    public CluAgendaSection? Section { get; set; }
-}
-
-/// <summary>
-/// The parts of a CLU's summary an agenda item may present. Stored by name (at most 40 characters): a
-/// name is never changed once used. Their French titles are in <see cref="CluAgendaSections"/>.
-/// </summary>
-public enum CluAgendaSection
-{
-    SuitesCluPrecedent,
-    ChiffresCles,
-    PointsFortsRecommandations,
-    SuggestionsRetenues,
-    PlanActions,
-    BilanSuggestionsReclamations,
-}
-
-public static class CluAgendaSections
-{
-    /// <summary>The summary's own headings, so that the agenda names a section the way the summary titles it.</summary>
-    public static string Title(CluAgendaSection section) => section switch
-    {
-        CluAgendaSection.SuitesCluPrecedent => CluSummary.FollowUpTitle,
-        CluAgendaSection.ChiffresCles => "Chiffres clés",
-        CluAgendaSection.PointsFortsRecommandations => "Points forts et recommandations",
-        CluAgendaSection.SuggestionsRetenues => "Suggestions d’usagers retenues",
-        CluAgendaSection.PlanActions => CluSummary.PlanTitle,
-        CluAgendaSection.BilanSuggestionsReclamations => CluSummary.RegisterTitle,
-        _ => throw new ArgumentOutOfRangeException(nameof(section)),
-    };
+    /// <summary>
+    /// The part of the CLU's documents the item presents, if any: the deck and the minutes put its
+    /// figures under the item. Stored by name (at most 40 characters): a name is never changed once used.
+    /// </summary>
+    public Documents.CluDocumentPart? Section { get; set; }
 }
 
 /// <summary>

@@ -214,10 +214,10 @@ public sealed class CluDocumentsTests(ITestOutputHelper output) : IAsyncLifetime
         var content = CluDocumentContent.Build(await scope.ServiceProvider.GetRequiredService<CluSummaryJob>().FiguresForAsync(cluId, CancellationToken.None));
         var minutes = CluMinutes.Build(content,
         [
-            new("Anne Préfète", "secrétaire générale", null, "Préfecture de l’Allier", CluAttendance.Present),
-            new("Marc Dupuis", null, "UDAF", "Sous-préfecture de Vichy", CluAttendance.Present),
-            new("Lucie Bernard", null, "Défenseur des droits", "Préfecture de l’Allier", CluAttendance.Excused),
-            new("Jean Roy", "président", "CCI", "Sous-préfecture de Vichy", CluAttendance.RepresentedBy, "Léa Roy"),
+            new("Anne Préfète", "secrétaire générale", null, "Préfecture de l’Allier", CluAttendance.Present, null),
+            new("Marc Dupuis", null, "UDAF", "Sous-préfecture de Vichy", CluAttendance.Present, null),
+            new("Lucie Bernard", null, "Défenseur des droits", "Préfecture de l’Allier", CluAttendance.Excuse, null),
+            new("Jean Roy", "président", "CCI", "Sous-préfecture de Vichy", CluAttendance.Represente, "Léa Roy"),
         ], [new("Accueil des nouveaux membres"), new("Résultats de l’enquête", CluDocumentPart.Survey)], []);
         Validate(minutes, stream => WordprocessingDocument.Open(stream, false));
         using var word = WordprocessingDocument.Open(new MemoryStream(minutes), false);

@@ -106,7 +106,7 @@ public sealed partial class CluMeetingKitTests : IAsyncLifetime
                 [new("MemberName", name), new("MemberFunction", function), new("MemberOrganisation", organisation), new("MemberEmail", email), new("MemberSite", site), new("MemberReceivesSummary", "true")])).StatusCode);
         }
 
-        foreach (var (title, section) in new[] { ("Accueil par le secrétaire général", ""), ("Résultats de l’enquête, 2026 ; analyse", nameof(CluAgendaSection.ChiffresCles)), ("Plan d’actions", nameof(CluAgendaSection.PlanActions)) })
+        foreach (var (title, section) in new[] { ("Accueil par le secrétaire général", ""), ("Résultats de l’enquête, 2026 ; analyse", nameof(VoixUsager.Clu.Documents.CluDocumentPart.Survey)), ("Plan d’actions", nameof(VoixUsager.Clu.Documents.CluDocumentPart.Plan)) })
         {
             Assert.Equal(HttpStatusCode.Redirect, (await quality.PostFormAsync(Url(cluId, "OrdreDuJour"), [new("AgendaTitle", title), new("AgendaSection", section)])).StatusCode);
         }
@@ -161,7 +161,7 @@ public sealed partial class CluMeetingKitTests : IAsyncLifetime
         Assert.Contains("Comité local des usagers", meeting.Summary, StringComparison.Ordinal);
         Assert.Equal(
             "Ordre du jour :\n1. Accueil par le secrétaire général\n2. Plan d’actions (synthèse : Avancement du plan d’actions)\n"
-            + "3. Résultats de l’enquête, 2026 ; analyse (synthèse : Chiffres clés)\nVisioconférence : https://webconf.numerique.gouv.fr/clu-cantal",
+            + "3. Résultats de l’enquête, 2026 ; analyse (synthèse : Enquête de satisfaction)\nVisioconférence : https://webconf.numerique.gouv.fr/clu-cantal",
             meeting.Description!.Replace("\r\n", "\n", StringComparison.Ordinal));
         Assert.Contains(jeanne.Attachments.OfType<MimeKit.MimePart>(), p => p.FileName == "referentiel-marianne.pdf");
         Assert.Contains("de 14 h 30 à 16 h 00", jeanne.TextBody, StringComparison.Ordinal);

@@ -16,7 +16,7 @@ namespace VoixUsager.Web.Pages.Resultats;
 /// from the same figures as its summary (frozen once the summary was prepared). The same people as the
 /// CLU's page may have them.
 /// </summary>
-public class CluDocumentsModel(AppDbContext db, StaffUser staff, CluSummaryJob summary, ActionPlanService plan) : ResultsPageModel(db, staff)
+public class CluDocumentsModel(AppDbContext db, StaffUser staff, CluSummaryJob summary, ActionPlanService plan, CluMeetingKitService kit) : ResultsPageModel(db, staff)
 {
     /// <summary>The documents live on the CLU's page.</summary>
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
@@ -30,12 +30,14 @@ public class CluDocumentsModel(AppDbContext db, StaffUser staff, CluSummaryJob s
         }
 
         var data = await summary.FiguresForAsync(id, cancellationToken);
-        return File(CluDeck.Build(CluDocumentContent.Build(data)), CluDeck.ContentType, FileName(data, "diaporama", "pptx"));
+        var content = CluDocumentContent.Build(data);
+        var agenda = CluAgenda.Of(await kit.AgendaAsync(id, cancellationToken), content);
+        return File(CluDeck.Build(content, agenda), CluDeck.ContentType, FileName(data, "diaporama", "pptx"));
     }
 
     /// <summary>
-    /// The draft minutes. The presence list is the CLU's members, as invited persons whose presence is
-    /// still to record, and the agenda the documents' sections.
+    /// The draft minutes: the members grouped by their answer (present, represented, excused, not yet
+    /// answered), by site when several meet, and the agenda the team wrote (the documents' sections when none).
     /// </summary>
     public async Task<IActionResult> OnGetCompteRenduAsync(int id, CancellationToken cancellationToken)
     {
@@ -46,11 +48,10 @@ public class CluDocumentsModel(AppDbContext db, StaffUser staff, CluSummaryJob s
 
         var data = await summary.FiguresForAsync(id, cancellationToken);
         var content = CluDocumentContent.Build(data);
-        var members = await Db.CluMembers.AsNoTracking().Where(m => m.CluMeetingId == id).ToListAsync(cancellationToken);
         var decisions = (await plan.DecisionsAsync(id, cancellationToken))
             .Select(d => new CluMinutesDecision(d.Text, d.ActionId is not null, d.Status is { } status ? ActionPlanLabels.Status(status) : null))
             .ToList();
-        var minutes = CluMinutes.Build(content, CluAgenda.InvitedMembers(members), CluAgenda.Default(content), decisions);
+        var minutes = CluMinutes.Build(content, await kit.PresenceListAsync(id, cancellationToken), CluAgenda.Of(await kit.AgendaAsync(id, cancellationToken), content), decisions);
         return File(minutes, CluMinutes.ContentType, FileName(data, "compte-rendu", "docx"));
     }
 

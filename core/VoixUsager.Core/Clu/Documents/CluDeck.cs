@@ -41,7 +41,7 @@ public static class CluDeck
     private const string LightBlue = "ECECFE";
     private const string Border = "929292";
 
-    public static byte[] Build(CluDocumentContent content, IReadOnlyList<CluAgendaItem>? agenda = null)
+    public static byte[] Build(CluDocumentContent content, IReadOnlyList<CluAgendaHeading>? agenda = null)
     {
         agenda ??= CluAgenda.Default(content);
         using var buffer = new MemoryStream();

@@ -53,6 +53,18 @@ public sealed record CluDocumentContent(
 
     public const string SuggestionsTitle = "Suggestions et réclamations";
 
+    /// <summary>A part's heading in the deck and the minutes, and in the agenda that ties an item to it.</summary>
+    public static string TitleOf(CluDocumentPart part) => part switch
+    {
+        CluDocumentPart.KeyFigures => KeyFiguresTitle,
+        CluDocumentPart.Survey => SurveyTitle,
+        CluDocumentPart.Mystery => MysteryTitle,
+        CluDocumentPart.Suggestions => SuggestionsTitle,
+        CluDocumentPart.Plan => CluSummary.PlanTitle,
+        CluDocumentPart.PreviousDecisions => CluSummary.FollowUpTitle,
+        _ => throw new ArgumentOutOfRangeException(nameof(part)),
+    };
+
     public const string NoSurveyResponse = "Aucune réponse à l’enquête de satisfaction n’avait été reçue à l’arrêté des chiffres.";
 
     public const string NoMystery = "Aucun appel ni courriel mystère n’avait été évalué à l’arrêté des chiffres.";

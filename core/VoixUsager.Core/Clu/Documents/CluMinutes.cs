@@ -42,7 +42,7 @@ public static class CluMinutes
 
     private const long MaxImageWidth = EmuPerInch * 63 / 10;
 
-    public static byte[] Build(CluDocumentContent content, IReadOnlyList<CluAttendee> attendees, IReadOnlyList<CluAgendaItem> agenda, IReadOnlyList<CluMinutesDecision> decisions)
+    public static byte[] Build(CluDocumentContent content, IReadOnlyList<CluPresenceLine> attendees, IReadOnlyList<CluAgendaHeading> agenda, IReadOnlyList<CluMinutesDecision> decisions)
     {
         using var buffer = new MemoryStream();
         using (var document = WordprocessingDocument.Create(buffer, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
@@ -120,13 +120,13 @@ public static class CluMinutes
         return buffer.ToArray();
     }
 
-    private static void Presence(BodyWriter writer, IReadOnlyList<CluAttendee> attendees)
+    private static void Presence(BodyWriter writer, IReadOnlyList<CluPresenceLine> attendees)
     {
         writer.Paragraph("Heading1", PresenceTitle);
         var several = attendees.Select(a => a.Site).Where(s => !string.IsNullOrWhiteSpace(s)).Distinct(StringComparer.Ordinal).Count() > 1;
         foreach (var (status, title) in new[]
                  {
-                     (CluAttendance.Present, "Présents"), (CluAttendance.RepresentedBy, "Représentés"), (CluAttendance.Excused, "Excusés"), (CluAttendance.Unknown, InvitedTitle),
+                     ((CluAttendance?)CluAttendance.Present, "Présents"), (CluAttendance.Represente, "Représentés"), (CluAttendance.Excuse, "Excusés"), (null, InvitedTitle),
                  })
         {
             var group = attendees.Where(a => a.Status == status).ToList();
@@ -136,7 +136,7 @@ public static class CluMinutes
             }
 
             writer.Paragraph("Heading2", title);
-            if (status == CluAttendance.Unknown)
+            if (status is null)
             {
                 writer.Paragraph(null, InvitedNote, italic: true);
             }
@@ -162,7 +162,7 @@ public static class CluMinutes
     }
 
     /// <summary>"Marie Durand, présidente – UFC-Que Choisir, représentée par Paul Martin".</summary>
-    public static string Describe(CluAttendee person)
+    public static string Describe(CluPresenceLine person)
     {
         var text = new StringBuilder(person.Name);
         if (!string.IsNullOrWhiteSpace(person.Function))
@@ -175,9 +175,9 @@ public static class CluMinutes
             text.Append(" – ").Append(person.Organisation);
         }
 
-        if (person.Status == CluAttendance.RepresentedBy && !string.IsNullOrWhiteSpace(person.Representative))
+        if (person.Status == CluAttendance.Represente && !string.IsNullOrWhiteSpace(person.RepresentedBy))
         {
-            text.Append(", représenté(e) par ").Append(person.Representative);
+            text.Append(", représenté(e) par ").Append(person.RepresentedBy);
         }
 
         return text.ToString();
