@@ -244,6 +244,33 @@ public sealed partial class CluMeetingKitTests : IAsyncLifetime
         Assert.Contains(rows, r => r.Contains("Paul Durand", StringComparison.Ordinal) && r.Contains("Représenté par Anne Petit", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Two_copies_of_the_invitation_job_at_once_send_each_member_one_invitation()
+    {
+        var cluId = await CluAsync(_ids.Staff.CantalId, Today.AddDays(15));
+        foreach (var n in Enumerable.Range(1, 4))
+        {
+            await MemberAsync(cluId, $"Membre {n}", $"membre{n}@association.test");
+        }
+
+        await _app.WithDbAsync(db => db.CluMeetings.Where(c => c.Id == cluId).ExecuteUpdateAsync(s => s.SetProperty(c => c.StartsAt, new TimeOnly(9, 30))));
+        async Task RunAsync()
+        {
+            await using var scope = _app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<CluInvitationJob>().RunAsync(cluId, CancellationToken.None);
+        }
+
+        await Task.WhenAll(Task.Run(RunAsync), Task.Run(RunAsync));
+        await RunAsync();
+
+        var received = _smtp.Received();
+        Assert.Equal(4, received.Count);
+        Assert.Equal(4, received.SelectMany(r => r.EnvelopeRecipients).Distinct().Count());
+        var deliveries = await _app.WithDbAsync(db => db.CluInvitationDeliveries.Where(d => d.CluMeetingId == cluId).ToListAsync());
+        Assert.Equal(4, deliveries.Count);
+        Assert.All(deliveries, d => Assert.Equal((DeliveryStatus.Envoye, 1), (d.Status, d.Attempts)));
+    }
+
     private static string AnswerLink(string text)
     {
         var match = AnswerLinkPattern().Match(text);
