@@ -57,8 +57,9 @@ dotnet build VoixUsager.sln -c Release -nologo -v q
 # Every test runs twice: once with its application on a SQLite file, once on the PostgreSQL server
 # above (VOIXUSAGER_TEST_PROVIDER, read by the tests' application factory), so that a difference
 # between the two providers fails the run. The PostgreSQL pass leaves out the pure logic tests, which
-# touch no database, and the tests that pick their own database (PostgreSQL migrations, the
-# two-process and worker tests): both would only repeat themselves.
+# touch no database, the tests that pick their own database (PostgreSQL migrations, the two-process and
+# worker tests, the backup restore) and the browser tests, whose pages read through the same services
+# the integration tests already run on PostgreSQL: all three would only repeat themselves.
 log="$work/test.log"
 status=0
 set +e
@@ -66,7 +67,7 @@ for provider in Sqlite Postgres; do
     echo "=== Tests on $provider ===" | tee -a "$log"
     filter=()
     if [ "$provider" = Postgres ]; then
-        filter=(--filter "Category!=Logic&Category!=OwnDatabase")
+        filter=(--filter "Category!=Logic&Category!=OwnDatabase&Category!=Browser")
     fi
     VOIXUSAGER_TEST_PROVIDER=$provider dotnet test VoixUsager.sln -c Release --no-build -nologo \
         --logger "console;verbosity=normal" "${filter[@]}" 2>&1 | tee -a "$log"

@@ -32,7 +32,7 @@ public sealed class CluMeetingKitBrowserTests(ResultsLayoutBrowserFixture fixtur
         await db.SaveChangesAsync();
         db.CluAgendaItems.AddRange(
             new CluAgendaItem { CluMeetingId = clu.Id, Position = 1, Title = "Accueil par le secrétaire général de la préfecture" },
-            new CluAgendaItem { CluMeetingId = clu.Id, Position = 2, Title = "Présentation des résultats de l’enquête de satisfaction et des enquêtes mystères", Section = CluAgendaSection.ChiffresCles });
+            new CluAgendaItem { CluMeetingId = clu.Id, Position = 2, Title = "Présentation des résultats de l’enquête de satisfaction et des enquêtes mystères", Section = VoixUsager.Clu.Documents.CluDocumentPart.Survey });
         await db.SaveChangesAsync();
         return clu;
     });
@@ -44,7 +44,7 @@ public sealed class CluMeetingKitBrowserTests(ResultsLayoutBrowserFixture fixtur
             $"the presence table scrolls sideways at {width} px");
     }
 
-    [Theory]
+    [BrowserTheory]
     [InlineData(1280)]
     [InlineData(375)]
     public async Task The_team_prepares_the_meeting_and_a_member_answers_by_the_link(int width)
@@ -61,7 +61,7 @@ public sealed class CluMeetingKitBrowserTests(ResultsLayoutBrowserFixture fixtur
         Assert.Contains("de 14 h 30 à 16 h 00", await page.Locator("#reunion-horaire").TextContentAsync(), StringComparison.Ordinal);
 
         await page.FillAsync("#AgendaTitle", "Plan d’actions et décisions");
-        await page.SelectOptionAsync("#AgendaSection", nameof(CluAgendaSection.PlanActions));
+        await page.SelectOptionAsync("#AgendaSection", nameof(VoixUsager.Clu.Documents.CluDocumentPart.Plan));
         await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter le point" }).ClickAsync();
         await page.WaitForURLAsync("**#ordre-du-jour");
         await page.GetByRole(AriaRole.Button, new() { Name = "Monter « Plan d’actions et décisions »" }).ClickAsync();
