@@ -83,12 +83,15 @@ public sealed class PublicResultsTests : CantalResultsTest
         var mauriac = page.QuerySelectorAll("[id^=sites-] tbody tr").Single(tr => tr.QuerySelector("th")!.TextContent.Contains("Mauriac", StringComparison.Ordinal));
         Assert.Equal("non significatif", mauriac.QuerySelectorAll("td")[0].TextContent.Trim());
 
-        var json = await anonymous.GetAsync("/resultats-publics/15/json");
+        var forged = new HttpRequestMessage(HttpMethod.Get, "/resultats-publics/15/json");
+        forged.Headers.Host = "evil.example";
+        var json = await anonymous.SendAsync(forged);
         Assert.Equal(HttpStatusCode.OK, json.StatusCode);
         var jsonText = await json.Content.ReadAsStringAsync();
         using var document = JsonDocument.Parse(jsonText);
         var semesterJson = document.RootElement.GetProperty("semestres").EnumerateArray().Single();
         Assert.Equal($"{year}-S{semester}", semesterJson.GetProperty("semestre").GetString());
+        Assert.Equal("http://localhost:5080/resultats-publics/schema", document.RootElement.GetProperty("schema").GetString());
         Assert.Equal(40, semesterJson.GetProperty("reponses").GetInt32());
         var globalJson = semesterJson.GetProperty("satisfaction").EnumerateArray().Single(q => q.GetProperty("code").GetString() == "satisfaction-globale");
         Assert.Equal(73.3m, globalJson.GetProperty("tauxPourcent").GetDecimal());

@@ -13,7 +13,7 @@ namespace VoixUsager.Web.Pages.ResultatsPublics;
 /// their targets, as a page and as open data (CSV and JSON). Only the semesters its quality team
 /// published, only aggregates, and no rate below <see cref="PublicResults.MinimumSample"/> answers.
 /// </summary>
-public class IndexModel(PublicResultsService results) : PageModel
+public class IndexModel(PublicResultsService results, Staff.EmailLinks links) : PageModel
 {
     /// <summary>Shared caches and browsers may keep the page this long: a withdrawal shows within it.</summary>
     public static readonly TimeSpan PublicCacheDuration = TimeSpan.FromMinutes(5);
@@ -62,7 +62,8 @@ public class IndexModel(PublicResultsService results) : PageModel
             return NothingPublished();
         }
 
-        var schema = Url.Page("/ResultatsPublics/Schema", pageHandler: null, values: null, protocol: Request.Scheme);
+        // From App:PublicBaseUrl, never the request's Host: a cached file must not point elsewhere.
+        var schema = links.ToPage("/ResultatsPublics/Schema");
         return File(PublicResultsData.Json(Prefecture, Semesters, schema), "application/json; charset=utf-8", $"resultats-{Prefecture.DepartementCode.ToLowerInvariant()}.json");
     }
 
