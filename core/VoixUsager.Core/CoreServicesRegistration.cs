@@ -45,6 +45,7 @@ public static class CoreServicesRegistration
         services.AddScoped<Results.MysteryResultsService>();
         services.AddScoped<Results.IndicatorService>();
         services.AddScoped<Results.SnapshotService>();
+        services.AddScoped<Results.PublicResultsService>();
         services.AddScoped<Clu.CluSectionsService>();
         services.AddScoped<Results.ResultsExports>();
         services.AddSingleton<Results.ResultsMemory>();

@@ -37,6 +37,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<SuggestionReview> SuggestionReviews => Set<SuggestionReview>();
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
     public DbSet<ResultsSnapshot> ResultsSnapshots => Set<ResultsSnapshot>();
+    public DbSet<ResultsPublication> ResultsPublications => Set<ResultsPublication>();
     public DbSet<CluMeeting> CluMeetings => Set<CluMeeting>();
     public DbSet<CluMember> CluMembers => Set<CluMember>();
     public DbSet<CluDelivery> CluDeliveries => Set<CluDelivery>();

@@ -1716,6 +1716,43 @@ namespace VoixUsager.Migrations.Postgres.Migrations
                     b.ToTable("IndicatorValues");
                 });
 
+            modelBuilder.Entity("VoixUsager.Results.ResultsPublication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("PrefectureId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("PublishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("PublishedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Semester")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PrefectureId", "Year", "Semester")
+                        .IsUnique();
+
+                    b.ToTable("ResultsPublications");
+                });
+
             modelBuilder.Entity("VoixUsager.Results.ResultsSnapshot", b =>
                 {
                     b.Property<int>("Id")
@@ -2440,6 +2477,15 @@ namespace VoixUsager.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("VoixUsager.Results.IndicatorValue", b =>
+                {
+                    b.HasOne("VoixUsager.Prefectures.Prefecture", null)
+                        .WithMany()
+                        .HasForeignKey("PrefectureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VoixUsager.Results.ResultsPublication", b =>
                 {
                     b.HasOne("VoixUsager.Prefectures.Prefecture", null)
                         .WithMany()

@@ -1720,6 +1720,43 @@ namespace VoixUsager.Migrations.SqlServer.Migrations
                     b.ToTable("IndicatorValues");
                 });
 
+            modelBuilder.Entity("VoixUsager.Results.ResultsPublication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("PrefectureId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("PublishedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("PublishedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("Semester")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PrefectureId", "Year", "Semester")
+                        .IsUnique();
+
+                    b.ToTable("ResultsPublications");
+                });
+
             modelBuilder.Entity("VoixUsager.Results.ResultsSnapshot", b =>
                 {
                     b.Property<int>("Id")
@@ -2444,6 +2481,15 @@ namespace VoixUsager.Migrations.SqlServer.Migrations
                 });
 
             modelBuilder.Entity("VoixUsager.Results.IndicatorValue", b =>
+                {
+                    b.HasOne("VoixUsager.Prefectures.Prefecture", null)
+                        .WithMany()
+                        .HasForeignKey("PrefectureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VoixUsager.Results.ResultsPublication", b =>
                 {
                     b.HasOne("VoixUsager.Prefectures.Prefecture", null)
                         .WithMany()

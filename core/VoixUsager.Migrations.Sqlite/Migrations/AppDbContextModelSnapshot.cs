@@ -1647,6 +1647,41 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
                     b.ToTable("IndicatorValues");
                 });
 
+            modelBuilder.Entity("VoixUsager.Results.ResultsPublication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PrefectureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Semester")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PrefectureId", "Year", "Semester")
+                        .IsUnique();
+
+                    b.ToTable("ResultsPublications");
+                });
+
             modelBuilder.Entity("VoixUsager.Results.ResultsSnapshot", b =>
                 {
                     b.Property<int>("Id")
@@ -2359,6 +2394,15 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("VoixUsager.Results.IndicatorValue", b =>
+                {
+                    b.HasOne("VoixUsager.Prefectures.Prefecture", null)
+                        .WithMany()
+                        .HasForeignKey("PrefectureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VoixUsager.Results.ResultsPublication", b =>
                 {
                     b.HasOne("VoixUsager.Prefectures.Prefecture", null)
                         .WithMany()

@@ -6,6 +6,7 @@ using VoixUsager.Data;
 using VoixUsager.Mystery;
 using VoixUsager.Questionnaires;
 using VoixUsager.Surveys;
+using VoixUsager.Surveys.Posters;
 using VoixUsager.Web.Results;
 using VoixUsager.Web.Staff;
 
@@ -112,12 +113,57 @@ public class CampagnesModel(AppDbContext db, StaffUser staff, SurveyCampaignServ
         }
 
         using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(SurveyUrl(site.PublicCode), QRCodeGenerator.ECCLevel.Q);
+        using var data = generator.CreateQrCode(SurveyUrl(site.PublicCode), PosterPdf.ErrorCorrection);
         return File(new PngByteQRCode(data).GetGraphic(12), "image/png", $"qr-code-{site.PublicCode}.png");
     }
 
+    /// <summary>
+    /// A site's printable poster as PDF, for the hall (canal=qr) or the digital-help desk (canal=pan), in A4
+    /// or A5. Another préfecture's site is not found: its existence is none of this team's business.
+    /// </summary>
+    public async Task<IActionResult> OnGetPosterAsync(int siteId, string? canal, string? format, CancellationToken cancellationToken)
+    {
+        if (await ResolveAsync(cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var prefectureId = PrefectureId;
+        var site = Errors.Count > 0 ? null : await Db.Sites.AsNoTracking()
+            .Where(s => s.Id == siteId && s.PrefectureId == prefectureId && s.IsActive)
+            .Select(s => new { s.Name, s.PublicCode, Prefecture = s.Prefecture.DisplayName })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (site is null)
+        {
+            return NotFound();
+        }
+
+        var channel = SurveyChannels.FromUrlValue(canal);
+        var posterFormat = PosterPdf.FromUrlValue(format);
+        if (!PosterPdf.PaperChannels.Contains(channel) || posterFormat is not { } chosenFormat)
+        {
+            return BadRequest(new ProblemDetails
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "Affiche inconnue",
+                Detail = "Les affiches existent pour le hall d’accueil (canal=qr) et le point d’accueil numérique (canal=pan), au format A4 ou A5 (format=a4 ou a5).",
+            });
+        }
+
+        var pdf = PosterPdf.Build(new PosterContent(site.Prefecture, site.Name, channel, SurveyUrl(site.PublicCode, channel), SurveyLanguages.Offered), chosenFormat);
+        var fileName = $"affiche-{site.PublicCode}-{SurveyChannels.ToUrlValue(channel)}-{PosterPdf.ToUrlValue(chosenFormat)}.pdf";
+        return File(pdf, "application/pdf", fileName);
+    }
+
     /// <summary>From App:PublicBaseUrl, never the request's Host: the poster must point at the real site.</summary>
-    public string SurveyUrl(string publicCode) => links.ToPage("/Avis/Index", new { siteCode = publicCode, canal = "qr" });
+    public string SurveyUrl(string publicCode) => SurveyUrl(publicCode, SurveyChannel.QrCode);
+
+    public string SurveyUrl(string publicCode, SurveyChannel channel) =>
+        links.ToPage("/Avis/Index", new { siteCode = publicCode, canal = SurveyChannels.ToUrlValue(channel) });
+
+    public static IReadOnlyList<SurveyChannel> PosterChannels => PosterPdf.PaperChannels;
+
+    public static IReadOnlyList<PosterFormat> PosterFormats { get; } = Enum.GetValues<PosterFormat>();
 
     public IReadOnlyList<(int Id, string Name, string Code)> SiteCodes { get; private set; } = [];
 

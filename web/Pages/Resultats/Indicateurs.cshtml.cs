@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using VoixUsager.Data;
+using VoixUsager.Mystery;
 using VoixUsager.Results;
 using VoixUsager.Web.Results;
 using VoixUsager.Web.Staff;
@@ -8,8 +10,15 @@ using VoixUsager.Web.Staff;
 namespace VoixUsager.Web.Pages.Resultats;
 
 /// <summary>The national indicators per year or semester, against their targets, with a comment each.</summary>
-public class IndicateursModel(AppDbContext db, StaffUser staff, IndicatorService indicators, FranceClock clock) : ResultsPageModel(db, staff)
+public class IndicateursModel(AppDbContext db, StaffUser staff, IndicatorService indicators, PublicResultsService publications, FranceClock clock) : ResultsPageModel(db, staff)
 {
+    /// <summary>Only the préfecture's quality team publishes its results; administrators see them, not the button.</summary>
+    public bool CanPublish => Staff.IsQualite && !Staff.IsAdministrateur;
+
+    public PublicResultsService.Publication? Publication { get; private set; }
+
+    public string DepartementCode { get; private set; } = "";
+
     public IReadOnlyList<IndicatorRow> Rows { get; private set; } = [];
 
     public int Year { get; private set; }
@@ -36,7 +45,61 @@ public class IndicateursModel(AppDbContext db, StaffUser staff, IndicatorService
         }
 
         Rows = await RowsAsync(cancellationToken);
+        await LoadPublicationAsync(cancellationToken);
         return Page();
+    }
+
+    public Task<IActionResult> OnPostPublishAsync(CancellationToken cancellationToken) => ChangePublicationAsync(publish: true, cancellationToken);
+
+    public Task<IActionResult> OnPostWithdrawAsync(CancellationToken cancellationToken) => ChangePublicationAsync(publish: false, cancellationToken);
+
+    private async Task<IActionResult> ChangePublicationAsync(bool publish, CancellationToken cancellationToken)
+    {
+        if (await PrepareAsync(cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!CanPublish)
+        {
+            return Forbid();
+        }
+
+        if (Errors.Count == 0 && (Semester is null || Window is not null))
+        {
+            Errors["semestre"] = "Choisissez le semestre dont les résultats sont à publier ou à retirer.";
+        }
+
+        if (Errors.Count == 0)
+        {
+            var actor = new AuditActor(Staff.Id, Staff.Email);
+            var result = publish
+                ? await publications.PublishAsync(PrefectureId, Year, Semester!.Value, actor, cancellationToken)
+                : await publications.WithdrawAsync(PrefectureId, Year, Semester!.Value, actor, cancellationToken);
+            if (result is ChangeResult.Invalid invalid)
+            {
+                foreach (var (field, message) in invalid.Errors)
+                {
+                    Errors[field] = message;
+                }
+            }
+        }
+
+        if (Errors.Count > 0)
+        {
+            Rows = await RowsAsync(cancellationToken);
+            await LoadPublicationAsync(cancellationToken);
+            return Invalid();
+        }
+
+        return RedirectToPage(PrefectureRoute(new { annee = Year, semestre = Semester }));
+    }
+
+    private async Task LoadPublicationAsync(CancellationToken cancellationToken)
+    {
+        var prefectureId = PrefectureId;
+        DepartementCode = await Db.Prefectures.Where(p => p.Id == prefectureId).Select(p => p.DepartementCode).SingleAsync(cancellationToken);
+        Publication = Semester is { } semester && Window is null ? await publications.FindAsync(PrefectureId, Year, semester, cancellationToken) : null;
     }
 
     public async Task<IActionResult> OnPostAsync(string code, CancellationToken cancellationToken)
@@ -62,6 +125,7 @@ public class IndicateursModel(AppDbContext db, StaffUser staff, IndicatorService
         if (Errors.Count > 0)
         {
             Rows = await RowsAsync(cancellationToken);
+            await LoadPublicationAsync(cancellationToken);
             return Invalid();
         }
 
