@@ -11,7 +11,7 @@ public sealed class PublicResultsBrowserTests(ResultsBrowserFixture fixture) : B
 
     private static readonly string Shots = Path.Combine(Path.GetTempPath(), "voixusager-screenshots");
 
-    [Fact]
+    [BrowserFact]
     public async Task Quality_team_publishes_a_semester_and_the_public_page_passes_axe_at_1280_and_375_px()
     {
         Directory.CreateDirectory(Shots);
