@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of VoixUsager. Installs what the tests need when it is missing (Debian's chromium,
-# postgresql and python3-aiosmtpd), starts a throw-away PostgreSQL server on loopback for the run, and
+# postgresql, python3-aiosmtpd, and LibreOffice Impress and Writer, which open the CLU's slide deck and
+# minutes in the tests), starts a throw-away PostgreSQL server on loopback for the run, and
 # ends with one line "N passed, N failed" over all test projects.
 set -euo pipefail
 
@@ -17,6 +18,9 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 # The e-mail tests run aiosmtpd as their SMTP server. Debian's package serves /usr/bin/python3, which
 # need not be the python3 first on the PATH (pyenv, virtualenvs): ask that interpreter.
 /usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
+# About 45 s and 240 MB, without the recommended extras (Java, help, fonts beyond the defaults).
+[ -x /usr/lib/libreoffice/program/simpress ] || missing+=(libreoffice-impress)
+[ -x /usr/lib/libreoffice/program/swriter ] || missing+=(libreoffice-writer)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing ${missing[*]} (Debian packages) for the tests..."
     as_root apt-get update -qq

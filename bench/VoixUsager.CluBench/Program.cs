@@ -20,6 +20,12 @@ using VoixUsager.Jobs;
 // préfecture, 5 recipients each) through the real job — snapshot, charts, workbook, MailKit — to an
 // SMTP sink on loopback, with as many jobs at once as a worker runs, and prints time and peak memory.
 // Usage: dotnet VoixUsager.CluBench.dll <results.db> [parallel jobs = 2]
+//        dotnet VoixUsager.CluBench.dll documents <demo.db>   (the slide deck and minutes: DocumentsBench.cs)
+
+if (args.Length == 2 && args[0] == "documents")
+{
+    return await DocumentsBench.RunAsync(args[1]);
+}
 
 if (args.Length < 1)
 {

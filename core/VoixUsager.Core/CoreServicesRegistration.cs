@@ -19,6 +19,7 @@ public static class CoreServicesRegistration
         services.AddScoped<SurveyCampaignService>();
         services.AddScoped<Clu.CluService>();
         services.AddScoped<Clu.CluMeetingKitService>();
+        services.AddScoped<Clu.Documents.CluDocumentsService>();
         services.AddSingleton<Clu.CluAttendanceLinks>();
         services.AddScoped<Prefectures.PrefectureAdministration>();
         services.AddScoped<Register.OwnerServiceAdministration>();

@@ -142,6 +142,21 @@ public sealed class CluDocumentsTests(ITestOutputHelper output) : IAsyncLifetime
             Assert.Equal([CluSectionTexts.Action, PreviousDecision, "À réaliser", VoixUsager.ActionPlan.ActionPlanLabels.Unassigned, CluSectionTexts.NoDueDate], followUp[1]);
         }
 
+        // A response arriving after the freeze changes neither the deck's figures nor the summary's.
+        await _app.WithDbAsync(async db =>
+        {
+            var model = await db.SurveyResponses.AsNoTracking().Include(r => r.Answers).Where(r => r.CampaignId == _ids.CurrentCampaignId).FirstAsync();
+            db.SurveyResponses.Add(new VoixUsager.Surveys.SurveyResponse
+            {
+                CampaignId = model.CampaignId, SiteId = model.SiteId, QuestionnaireVersionId = model.QuestionnaireVersionId, Channel = model.Channel,
+                SubmissionId = Guid.NewGuid(), SubmittedAtUtc = DateTime.UtcNow,
+                Answers = model.Answers.Select(a => new VoixUsager.Surveys.SurveyAnswer { QuestionId = a.QuestionId, OptionId = a.OptionId, Text = a.Text }).ToList(),
+            });
+            return await db.SaveChangesAsync();
+        });
+        var again = await quality.Http.GetByteArrayAsync(links[0]);
+        Assert.Equal(slides, Validate(again, stream => PresentationDocument.Open(stream, false)));
+
         var minutesResponse = await quality.Http.GetAsync(links[1]);
         Assert.Equal(HttpStatusCode.OK, minutesResponse.StatusCode);
         Assert.Equal(CluMinutes.ContentType, minutesResponse.Content.Headers.ContentType!.MediaType);

@@ -47,6 +47,8 @@ public static class CluDeck
         using var buffer = new MemoryStream();
         using (var document = PresentationDocument.Create(buffer, PresentationDocumentType.Presentation))
         {
+            // The charts are PNG, compressed already: deflating them again would only cost time.
+            document.CompressionOption = System.IO.Packaging.CompressionOption.Fast;
             document.PackageProperties.Title = $"CLU du {content.MeetingText} – {content.PrefectureName}";
             document.PackageProperties.Language = "fr-FR";
             var presentation = document.AddPresentationPart();
@@ -59,13 +61,14 @@ public static class CluDeck
             layout.AddPart(master);
             Feed(master, Master(master.GetIdOfPart(layout)));
 
+            var charts = content.RenderCharts(ChartScale);
             var footer = $"{content.PrefectureName} – CLU du {content.MeetingText} – {content.CutoffSentence}";
             var slides = new List<SlidePart>();
             void Add(SlideBuilder slide)
             {
                 var part = presentation.AddNewPart<SlidePart>();
                 part.AddPart(layout);
-                Feed(part, slide.Xml(part, content.Figures, slides.Count == 0 ? null : $"{footer} – {slides.Count + 1}"));
+                Feed(part, slide.Xml(part, charts, slides.Count == 0 ? null : $"{footer} – {slides.Count + 1}"));
                 slides.Add(part);
             }
 
@@ -347,7 +350,7 @@ public static class CluDeck
         private static string Line(string side) =>
             $"<a:{side} w=\"6350\"><a:solidFill><a:srgbClr val=\"{Border}\"/></a:solidFill></a:{side}>";
 
-        public string Xml(SlidePart part, ResultsFigures figures, string? footer)
+        public string Xml(SlidePart part, IReadOnlyDictionary<ChartKind, byte[]> charts, string? footer)
         {
             if (footer is not null)
             {
@@ -361,7 +364,7 @@ public static class CluDeck
             var shapes = _shapes.ToString();
             for (var i = 0; i < _charts.Count; i++)
             {
-                shapes = shapes.Replace($"{{chart:{i}}}", Picture(part, figures, _charts[i]), StringComparison.Ordinal);
+                shapes = shapes.Replace($"{{chart:{i}}}", Picture(part, charts[_charts[i].Chart.Kind], _charts[i]), StringComparison.Ordinal);
             }
 
             return $"<p:sld xmlns:a=\"{A}\" xmlns:r=\"{R}\" xmlns:p=\"{P}\"><p:cSld><p:spTree>"
@@ -371,9 +374,8 @@ public static class CluDeck
                 + "</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>";
         }
 
-        private static string Picture(SlidePart part, ResultsFigures figures, (CluChart Chart, long X, long Y, long Width, long Height, int Id) placed)
+        private static string Picture(SlidePart part, byte[] png, (CluChart Chart, long X, long Y, long Width, long Height, int Id) placed)
         {
-            var png = ResultsCharts.Render(placed.Chart.Kind, figures, ChartScale);
             var image = part.AddImagePart(ImagePartType.Png);
             using (var stream = new MemoryStream(png))
             {

@@ -83,6 +83,18 @@ public sealed record CluDocumentContent(
 
     public CluDocumentSection Section(CluDocumentPart part) => Sections.Single(s => s.Part == part);
 
+    /// <summary>
+    /// The sections' charts as PNG, drawn side by side on the machine's cores: drawing them is most of a
+    /// document's work, and a quality team waits for its download.
+    /// </summary>
+    public IReadOnlyDictionary<ChartKind, byte[]> RenderCharts(int scale)
+    {
+        var kinds = Sections.SelectMany(s => s.Charts).Select(c => c.Kind).Distinct().ToList();
+        var pngs = new byte[kinds.Count][];
+        Parallel.For(0, kinds.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => pngs[i] = ResultsCharts.Render(kinds[i], Figures, scale));
+        return kinds.Select((kind, i) => (kind, pngs[i])).ToDictionary(p => p.kind, p => p.Item2);
+    }
+
     public static CluDocumentContent Build(CluFigures data)
     {
         var figures = data.Figures;

@@ -47,6 +47,8 @@ public static class CluMinutes
         using var buffer = new MemoryStream();
         using (var document = WordprocessingDocument.Create(buffer, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
         {
+            // The charts are PNG, compressed already: deflating them again would only cost time.
+            document.CompressionOption = System.IO.Packaging.CompressionOption.Fast;
             document.PackageProperties.Title = $"Compte rendu du CLU du {content.MeetingText} – {content.PrefectureName}";
             document.PackageProperties.Language = "fr-FR";
             var main = document.AddMainDocumentPart();
@@ -56,7 +58,7 @@ public static class CluMinutes
             Feed(header, $"<w:hdr xmlns:w=\"{W}\"><w:p><w:pPr><w:pStyle w:val=\"Header\"/></w:pPr>{Run($"{content.PrefectureName} – Comité local des usagers du {content.MeetingText} – projet de compte rendu")}</w:p></w:hdr>");
 
             var body = new StringBuilder();
-            var writer = new BodyWriter(main, body, content.Figures);
+            var writer = new BodyWriter(main, body, content.RenderCharts(CluDeck.ChartScale));
             writer.Paragraph("Title", "Comité local des usagers");
             writer.Paragraph("Subtitle", content.PrefectureName);
             writer.Paragraph(null, $"Séance du {content.MeetingText} – {content.Place}");
@@ -237,7 +239,7 @@ public static class CluMinutes
         part.FeedData(stream);
     }
 
-    private sealed class BodyWriter(MainDocumentPart main, StringBuilder body, ResultsFigures figures)
+    private sealed class BodyWriter(MainDocumentPart main, StringBuilder body, IReadOnlyDictionary<ChartKind, byte[]> charts)
     {
         private int _pictures;
 
@@ -246,7 +248,7 @@ public static class CluMinutes
 
         public void Chart(CluChart chart)
         {
-            var png = ResultsCharts.Render(chart.Kind, figures, CluDeck.ChartScale);
+            var png = charts[chart.Kind];
             var image = main.AddImagePart(ImagePartType.Png);
             using (var stream = new MemoryStream(png))
             {
