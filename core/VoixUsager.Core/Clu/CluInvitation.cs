@@ -26,7 +26,7 @@ public static class CluInvitation
         $"clu-{clu.Id.ToString(CultureInfo.InvariantCulture)}-{clu.CreatedAtUtc.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}@{senderDomain}";
 
     public static string AgendaLine(int index, CluAgendaItem item) =>
-        item.Section is { } section ? $"{index}. {item.Title} (synthèse : {Documents.CluDocumentContent.TitleOf(section)})" : $"{index}. {item.Title}";
+        item.Section is { } section ? $"{index}. {item.Title} ({Documents.CluDocumentContent.PresentedText(section)})" : $"{index}. {item.Title}";
 
     public static byte[] CalendarFile(Meeting meeting)
     {
@@ -106,7 +106,7 @@ public static class CluInvitation
                 html.Append("<li>").Append(E(item.Title));
                 if (item.Section is { } section)
                 {
-                    html.Append(" <em>(synthèse : ").Append(E(Documents.CluDocumentContent.TitleOf(section))).Append(")</em>");
+                    html.Append(" <em>(").Append(E(Documents.CluDocumentContent.PresentedText(section))).Append(")</em>");
                 }
 
                 html.Append("</li>");

@@ -2196,7 +2196,7 @@ namespace VoixUsager.Migrations.Postgres.Migrations
                     b.HasOne("VoixUsager.Clu.CluMeeting", null)
                         .WithMany()
                         .HasForeignKey("CluMeetingId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.ClientCascade)
                         .IsRequired();
 
                     b.HasOne("VoixUsager.Clu.CluMember", null)

@@ -2200,7 +2200,7 @@ namespace VoixUsager.Migrations.SqlServer.Migrations
                     b.HasOne("VoixUsager.Clu.CluMeeting", null)
                         .WithMany()
                         .HasForeignKey("CluMeetingId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.ClientCascade)
                         .IsRequired();
 
                     b.HasOne("VoixUsager.Clu.CluMember", null)

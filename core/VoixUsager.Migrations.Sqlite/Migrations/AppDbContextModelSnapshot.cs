@@ -2113,7 +2113,7 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
                     b.HasOne("VoixUsager.Clu.CluMeeting", null)
                         .WithMany()
                         .HasForeignKey("CluMeetingId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.ClientCascade)
                         .IsRequired();
 
                     b.HasOne("VoixUsager.Clu.CluMember", null)

@@ -160,8 +160,8 @@ public sealed partial class CluMeetingKitTests : IAsyncLifetime
         Assert.Equal("Préfecture du Cantal, salle des fêtes", meeting.Location);
         Assert.Contains("Comité local des usagers", meeting.Summary, StringComparison.Ordinal);
         Assert.Equal(
-            "Ordre du jour :\n1. Accueil par le secrétaire général\n2. Plan d’actions (synthèse : Avancement du plan d’actions)\n"
-            + "3. Résultats de l’enquête, 2026 ; analyse (synthèse : Enquête de satisfaction)\nVisioconférence : https://webconf.numerique.gouv.fr/clu-cantal",
+            "Ordre du jour :\n1. Accueil par le secrétaire général\n2. Plan d’actions (chiffres présentés : Avancement du plan d’actions)\n"
+            + "3. Résultats de l’enquête, 2026 ; analyse (chiffres présentés : Enquête de satisfaction)\nVisioconférence : https://webconf.numerique.gouv.fr/clu-cantal",
             meeting.Description!.Replace("\r\n", "\n", StringComparison.Ordinal));
         Assert.Contains(jeanne.Attachments.OfType<MimeKit.MimePart>(), p => p.FileName == "referentiel-marianne.pdf");
         Assert.Contains("de 14 h 30 à 16 h 00", jeanne.TextBody, StringComparison.Ordinal);

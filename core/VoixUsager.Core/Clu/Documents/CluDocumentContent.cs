@@ -53,6 +53,9 @@ public sealed record CluDocumentContent(
 
     public const string SuggestionsTitle = "Suggestions et réclamations";
 
+    /// <summary>What an agenda item tied to a part says of it, on the CLU page and in the invitation.</summary>
+    public static string PresentedText(CluDocumentPart part) => $"chiffres présentés : {TitleOf(part)}";
+
     /// <summary>A part's heading in the deck and the minutes, and in the agenda that ties an item to it.</summary>
     public static string TitleOf(CluDocumentPart part) => part switch
     {

@@ -24,7 +24,9 @@ public sealed class CluInvitationDeliveryConfiguration : IEntityTypeConfiguratio
         // One invitation per member: two copies of the job adding it at once leave one row.
         builder.HasIndex(d => d.CluMemberId).IsUnique();
         builder.HasIndex(d => d.CluMeetingId);
-        builder.HasOne<CluMeeting>().WithMany().HasForeignKey(d => d.CluMeetingId).OnDelete(DeleteBehavior.Cascade);
+        // The database removes an invitation with its member, who goes with the CLU: a second cascade
+        // straight from the CLU would be two paths to one row, which SQL Server refuses.
+        builder.HasOne<CluMeeting>().WithMany().HasForeignKey(d => d.CluMeetingId).OnDelete(DeleteBehavior.ClientCascade);
         builder.HasOne<CluMember>().WithMany().HasForeignKey(d => d.CluMemberId).OnDelete(DeleteBehavior.Cascade);
     }
 }
