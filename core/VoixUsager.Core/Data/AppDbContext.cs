@@ -20,6 +20,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<QuestionnaireVersion> QuestionnaireVersions => Set<QuestionnaireVersion>();
     public DbSet<Question> Questions => Set<Question>();
     public DbSet<QuestionOption> QuestionOptions => Set<QuestionOption>();
+    public DbSet<QuestionnaireVersionTranslation> QuestionnaireVersionTranslations => Set<QuestionnaireVersionTranslation>();
+    public DbSet<QuestionTranslation> QuestionTranslations => Set<QuestionTranslation>();
+    public DbSet<QuestionOptionTranslation> QuestionOptionTranslations => Set<QuestionOptionTranslation>();
+    public DbSet<QuestionnaireDraft> QuestionnaireDrafts => Set<QuestionnaireDraft>();
+    public DbSet<SurveyCampaignQuestionnaire> SurveyCampaignQuestionnaires => Set<SurveyCampaignQuestionnaire>();
     public DbSet<SurveyCampaign> SurveyCampaigns => Set<SurveyCampaign>();
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
     public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
@@ -75,7 +80,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     {
         var changed = ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Modified or EntityState.Deleted)
-            .FirstOrDefault(e => e.Entity is QuestionnaireVersion or Question or QuestionOption or GridVersion or GridCriterion);
+            .FirstOrDefault(e => e.Entity is QuestionnaireVersion or Question or QuestionOption or QuestionnaireVersionTranslation or QuestionTranslation or QuestionOptionTranslation or GridVersion or GridCriterion);
         if (changed is not null)
         {
             throw new InvalidOperationException(

@@ -22,6 +22,8 @@ public class QuestionnaireVersion
     public DateTime CreatedAtUtc { get; set; }
 
     public List<Question> Questions { get; set; } = [];
+
+    public List<QuestionnaireVersionTranslation> Translations { get; set; } = [];
 }
 
 public class Question
@@ -49,6 +51,8 @@ public class Question
     public int? MaxLength { get; set; }
 
     public List<QuestionOption> Options { get; set; } = [];
+
+    public List<QuestionTranslation> Translations { get; set; } = [];
 }
 
 public enum QuestionKind
@@ -59,6 +63,12 @@ public enum QuestionKind
     SatisfactionScale,
 
     FreeText,
+
+    /// <summary>Any number of the options; one answer row per ticked option.</summary>
+    MultipleChoice,
+
+    /// <summary>0 to 10, stored as eleven options whose score is the number.</summary>
+    ZeroToTen,
 }
 
 public class QuestionOption
@@ -77,4 +87,6 @@ public class QuestionOption
 
     /// <summary>4 (tout à fait satisfait) down to 1 (pas du tout) on a satisfaction scale; null otherwise and for "Sans avis".</summary>
     public int? Score { get; set; }
+
+    public List<QuestionOptionTranslation> Translations { get; set; } = [];
 }

@@ -25,5 +25,8 @@ public class SurveyCampaign
     /// <summary>Set when the quality team closes the campaign before its end date.</summary>
     public DateTime? ClosedAtUtc { get; set; }
 
+    /// <summary>Sites (or a site's channel) that answer another questionnaire than <see cref="QuestionnaireVersionId"/>.</summary>
+    public List<SurveyCampaignQuestionnaire> SiteQuestionnaires { get; set; } = [];
+
     public bool IsOpenOn(DateOnly day) => ClosedAtUtc is null && StartsOn <= day && day <= EndsOn;
 }

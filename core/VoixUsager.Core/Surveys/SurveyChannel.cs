@@ -9,6 +9,12 @@ public enum SurveyChannel
     Courriel = 3,
     PointAccueilNumerique = 4,
     Standard = 5,
+
+    /// <summary>Entered by an agent after phoning the usager back (never reached through a link).</summary>
+    EnqueteTelephonique = 6,
+
+    /// <summary>Entered by an agent for the local elected officials and collectivités surveyed.</summary>
+    Collectivites = 7,
 }
 
 public static class SurveyChannels
@@ -39,6 +45,8 @@ public static class SurveyChannels
         SurveyChannel.Courriel => "Accusé de réception d'un courriel",
         SurveyChannel.PointAccueilNumerique => "Point d'accueil numérique",
         SurveyChannel.Standard => "Invitation du standard",
+        SurveyChannel.EnqueteTelephonique => "Enquête téléphonique",
+        SurveyChannel.Collectivites => "Collectivités",
         _ => "Non précisé",
     };
 }

@@ -1,4 +1,5 @@
 using VoixUsager.Prefectures;
+using VoixUsager.Questionnaires;
 
 namespace VoixUsager.Surveys;
 
@@ -22,6 +23,9 @@ public class SurveyResponse
     public int QuestionnaireVersionId { get; set; }
 
     public SurveyChannel Channel { get; set; }
+
+    /// <summary>The language the usager answered in (BCP 47, "fr" by default), for results by language.</summary>
+    public string Language { get; set; } = QuestionnaireLanguages.French;
 
     public DateTime SubmittedAtUtc { get; set; }
 

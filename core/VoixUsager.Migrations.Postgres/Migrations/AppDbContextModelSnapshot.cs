@@ -1434,6 +1434,115 @@ namespace VoixUsager.Migrations.Postgres.Migrations
                     b.ToTable("QuestionOptions");
                 });
 
+            modelBuilder.Entity("VoixUsager.Questionnaires.QuestionOptionTranslation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
+                    b.Property<int>("OptionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OptionId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("QuestionOptionTranslations");
+                });
+
+            modelBuilder.Entity("VoixUsager.Questionnaires.QuestionTranslation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("HelpText")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("QuestionTranslations");
+                });
+
+            modelBuilder.Entity("VoixUsager.Questionnaires.QuestionnaireDraft", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("BasedOnVersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int?>("PrefectureId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BasedOnVersionId");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("PrefectureId");
+
+                    b.ToTable("QuestionnaireDrafts");
+                });
+
             modelBuilder.Entity("VoixUsager.Questionnaires.QuestionnaireVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -1469,6 +1578,67 @@ namespace VoixUsager.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("QuestionnaireVersions");
+                });
+
+            modelBuilder.Entity("VoixUsager.Questionnaires.QuestionnaireVersionTranslation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
+                    b.Property<int>("QuestionnaireVersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionnaireVersionId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("QuestionnaireVersionTranslations");
+                });
+
+            modelBuilder.Entity("VoixUsager.Questionnaires.SurveyCampaignQuestionnaire", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("QuestionnaireVersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionnaireVersionId");
+
+                    b.HasIndex("SiteId");
+
+                    b.HasIndex("CampaignId", "SiteId");
+
+                    b.ToTable("SurveyCampaignQuestionnaires");
                 });
 
             modelBuilder.Entity("VoixUsager.Register.OverdueDigestClaim", b =>
@@ -1935,6 +2105,13 @@ namespace VoixUsager.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)")
+                        .HasDefaultValue("fr");
 
                     b.Property<int>("QuestionnaireVersionId")
                         .HasColumnType("integer");
@@ -2414,12 +2591,83 @@ namespace VoixUsager.Migrations.Postgres.Migrations
                     b.Navigation("Question");
                 });
 
+            modelBuilder.Entity("VoixUsager.Questionnaires.QuestionOptionTranslation", b =>
+                {
+                    b.HasOne("VoixUsager.Questionnaires.QuestionOption", "Option")
+                        .WithMany("Translations")
+                        .HasForeignKey("OptionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Option");
+                });
+
+            modelBuilder.Entity("VoixUsager.Questionnaires.QuestionTranslation", b =>
+                {
+                    b.HasOne("VoixUsager.Questionnaires.Question", "Question")
+                        .WithMany("Translations")
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Question");
+                });
+
+            modelBuilder.Entity("VoixUsager.Questionnaires.QuestionnaireDraft", b =>
+                {
+                    b.HasOne("VoixUsager.Questionnaires.QuestionnaireVersion", null)
+                        .WithMany()
+                        .HasForeignKey("BasedOnVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("VoixUsager.Prefectures.Prefecture", null)
+                        .WithMany()
+                        .HasForeignKey("PrefectureId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("VoixUsager.Questionnaires.QuestionnaireVersion", b =>
                 {
                     b.HasOne("VoixUsager.Prefectures.Prefecture", null)
                         .WithMany()
                         .HasForeignKey("PrefectureId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("VoixUsager.Questionnaires.QuestionnaireVersionTranslation", b =>
+                {
+                    b.HasOne("VoixUsager.Questionnaires.QuestionnaireVersion", "QuestionnaireVersion")
+                        .WithMany("Translations")
+                        .HasForeignKey("QuestionnaireVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("QuestionnaireVersion");
+                });
+
+            modelBuilder.Entity("VoixUsager.Questionnaires.SurveyCampaignQuestionnaire", b =>
+                {
+                    b.HasOne("VoixUsager.Surveys.SurveyCampaign", "Campaign")
+                        .WithMany("SiteQuestionnaires")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("VoixUsager.Questionnaires.QuestionnaireVersion", "QuestionnaireVersion")
+                        .WithMany()
+                        .HasForeignKey("QuestionnaireVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("VoixUsager.Prefectures.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Campaign");
+
+                    b.Navigation("QuestionnaireVersion");
                 });
 
             modelBuilder.Entity("VoixUsager.Register.OverdueDigestClaim", b =>
@@ -2636,16 +2884,30 @@ namespace VoixUsager.Migrations.Postgres.Migrations
             modelBuilder.Entity("VoixUsager.Questionnaires.Question", b =>
                 {
                     b.Navigation("Options");
+
+                    b.Navigation("Translations");
+                });
+
+            modelBuilder.Entity("VoixUsager.Questionnaires.QuestionOption", b =>
+                {
+                    b.Navigation("Translations");
                 });
 
             modelBuilder.Entity("VoixUsager.Questionnaires.QuestionnaireVersion", b =>
                 {
                     b.Navigation("Questions");
+
+                    b.Navigation("Translations");
                 });
 
             modelBuilder.Entity("VoixUsager.Register.RegisterCase", b =>
                 {
                     b.Navigation("Attachment");
+                });
+
+            modelBuilder.Entity("VoixUsager.Surveys.SurveyCampaign", b =>
+                {
+                    b.Navigation("SiteQuestionnaires");
                 });
 
             modelBuilder.Entity("VoixUsager.Surveys.SurveyResponse", b =>

@@ -1437,6 +1437,115 @@ namespace VoixUsager.Migrations.SqlServer.Migrations
                     b.ToTable("QuestionOptions");
                 });
 
+            modelBuilder.Entity("VoixUsager.Questionnaires.QuestionOptionTranslation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("nvarchar(35)");
+
+                    b.Property<int>("OptionId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OptionId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("QuestionOptionTranslations");
+                });
+
+            modelBuilder.Entity("VoixUsager.Questionnaires.QuestionTranslation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("HelpText")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("nvarchar(35)");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("QuestionTranslations");
+                });
+
+            modelBuilder.Entity("VoixUsager.Questionnaires.QuestionnaireDraft", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("BasedOnVersionId")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<int?>("PrefectureId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BasedOnVersionId");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("PrefectureId");
+
+                    b.ToTable("QuestionnaireDrafts");
+                });
+
             modelBuilder.Entity("VoixUsager.Questionnaires.QuestionnaireVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -1472,6 +1581,67 @@ namespace VoixUsager.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("QuestionnaireVersions");
+                });
+
+            modelBuilder.Entity("VoixUsager.Questionnaires.QuestionnaireVersionTranslation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("nvarchar(35)");
+
+                    b.Property<int>("QuestionnaireVersionId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionnaireVersionId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("QuestionnaireVersionTranslations");
+                });
+
+            modelBuilder.Entity("VoixUsager.Questionnaires.SurveyCampaignQuestionnaire", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<int>("QuestionnaireVersionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionnaireVersionId");
+
+                    b.HasIndex("SiteId");
+
+                    b.HasIndex("CampaignId", "SiteId");
+
+                    b.ToTable("SurveyCampaignQuestionnaires");
                 });
 
             modelBuilder.Entity("VoixUsager.Register.OverdueDigestClaim", b =>
@@ -1939,6 +2109,13 @@ namespace VoixUsager.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(35)
+                        .HasColumnType("nvarchar(35)")
+                        .HasDefaultValue("fr");
 
                     b.Property<int>("QuestionnaireVersionId")
                         .HasColumnType("int");
@@ -2418,12 +2595,83 @@ namespace VoixUsager.Migrations.SqlServer.Migrations
                     b.Navigation("Question");
                 });
 
+            modelBuilder.Entity("VoixUsager.Questionnaires.QuestionOptionTranslation", b =>
+                {
+                    b.HasOne("VoixUsager.Questionnaires.QuestionOption", "Option")
+                        .WithMany("Translations")
+                        .HasForeignKey("OptionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Option");
+                });
+
+            modelBuilder.Entity("VoixUsager.Questionnaires.QuestionTranslation", b =>
+                {
+                    b.HasOne("VoixUsager.Questionnaires.Question", "Question")
+                        .WithMany("Translations")
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Question");
+                });
+
+            modelBuilder.Entity("VoixUsager.Questionnaires.QuestionnaireDraft", b =>
+                {
+                    b.HasOne("VoixUsager.Questionnaires.QuestionnaireVersion", null)
+                        .WithMany()
+                        .HasForeignKey("BasedOnVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("VoixUsager.Prefectures.Prefecture", null)
+                        .WithMany()
+                        .HasForeignKey("PrefectureId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("VoixUsager.Questionnaires.QuestionnaireVersion", b =>
                 {
                     b.HasOne("VoixUsager.Prefectures.Prefecture", null)
                         .WithMany()
                         .HasForeignKey("PrefectureId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("VoixUsager.Questionnaires.QuestionnaireVersionTranslation", b =>
+                {
+                    b.HasOne("VoixUsager.Questionnaires.QuestionnaireVersion", "QuestionnaireVersion")
+                        .WithMany("Translations")
+                        .HasForeignKey("QuestionnaireVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("QuestionnaireVersion");
+                });
+
+            modelBuilder.Entity("VoixUsager.Questionnaires.SurveyCampaignQuestionnaire", b =>
+                {
+                    b.HasOne("VoixUsager.Surveys.SurveyCampaign", "Campaign")
+                        .WithMany("SiteQuestionnaires")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("VoixUsager.Questionnaires.QuestionnaireVersion", "QuestionnaireVersion")
+                        .WithMany()
+                        .HasForeignKey("QuestionnaireVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("VoixUsager.Prefectures.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Campaign");
+
+                    b.Navigation("QuestionnaireVersion");
                 });
 
             modelBuilder.Entity("VoixUsager.Register.OverdueDigestClaim", b =>
@@ -2640,16 +2888,30 @@ namespace VoixUsager.Migrations.SqlServer.Migrations
             modelBuilder.Entity("VoixUsager.Questionnaires.Question", b =>
                 {
                     b.Navigation("Options");
+
+                    b.Navigation("Translations");
+                });
+
+            modelBuilder.Entity("VoixUsager.Questionnaires.QuestionOption", b =>
+                {
+                    b.Navigation("Translations");
                 });
 
             modelBuilder.Entity("VoixUsager.Questionnaires.QuestionnaireVersion", b =>
                 {
                     b.Navigation("Questions");
+
+                    b.Navigation("Translations");
                 });
 
             modelBuilder.Entity("VoixUsager.Register.RegisterCase", b =>
                 {
                     b.Navigation("Attachment");
+                });
+
+            modelBuilder.Entity("VoixUsager.Surveys.SurveyCampaign", b =>
+                {
+                    b.Navigation("SiteQuestionnaires");
                 });
 
             modelBuilder.Entity("VoixUsager.Surveys.SurveyResponse", b =>

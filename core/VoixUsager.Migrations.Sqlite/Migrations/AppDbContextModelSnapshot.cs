@@ -1377,6 +1377,109 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
                     b.ToTable("QuestionOptions");
                 });
 
+            modelBuilder.Entity("VoixUsager.Questionnaires.QuestionOptionTranslation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OptionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OptionId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("QuestionOptionTranslations");
+                });
+
+            modelBuilder.Entity("VoixUsager.Questionnaires.QuestionTranslation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HelpText")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("QuestionTranslations");
+                });
+
+            modelBuilder.Entity("VoixUsager.Questionnaires.QuestionnaireDraft", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BasedOnVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PrefectureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BasedOnVersionId");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("PrefectureId");
+
+                    b.ToTable("QuestionnaireDrafts");
+                });
+
             modelBuilder.Entity("VoixUsager.Questionnaires.QuestionnaireVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -1410,6 +1513,63 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("QuestionnaireVersions");
+                });
+
+            modelBuilder.Entity("VoixUsager.Questionnaires.QuestionnaireVersionTranslation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuestionnaireVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionnaireVersionId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("QuestionnaireVersionTranslations");
+                });
+
+            modelBuilder.Entity("VoixUsager.Questionnaires.SurveyCampaignQuestionnaire", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuestionnaireVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionnaireVersionId");
+
+                    b.HasIndex("SiteId");
+
+                    b.HasIndex("CampaignId", "SiteId");
+
+                    b.ToTable("SurveyCampaignQuestionnaires");
                 });
 
             modelBuilder.Entity("VoixUsager.Register.OverdueDigestClaim", b =>
@@ -1852,6 +2012,13 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("fr");
 
                     b.Property<int>("QuestionnaireVersionId")
                         .HasColumnType("INTEGER");
@@ -2331,12 +2498,83 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
                     b.Navigation("Question");
                 });
 
+            modelBuilder.Entity("VoixUsager.Questionnaires.QuestionOptionTranslation", b =>
+                {
+                    b.HasOne("VoixUsager.Questionnaires.QuestionOption", "Option")
+                        .WithMany("Translations")
+                        .HasForeignKey("OptionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Option");
+                });
+
+            modelBuilder.Entity("VoixUsager.Questionnaires.QuestionTranslation", b =>
+                {
+                    b.HasOne("VoixUsager.Questionnaires.Question", "Question")
+                        .WithMany("Translations")
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Question");
+                });
+
+            modelBuilder.Entity("VoixUsager.Questionnaires.QuestionnaireDraft", b =>
+                {
+                    b.HasOne("VoixUsager.Questionnaires.QuestionnaireVersion", null)
+                        .WithMany()
+                        .HasForeignKey("BasedOnVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("VoixUsager.Prefectures.Prefecture", null)
+                        .WithMany()
+                        .HasForeignKey("PrefectureId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("VoixUsager.Questionnaires.QuestionnaireVersion", b =>
                 {
                     b.HasOne("VoixUsager.Prefectures.Prefecture", null)
                         .WithMany()
                         .HasForeignKey("PrefectureId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("VoixUsager.Questionnaires.QuestionnaireVersionTranslation", b =>
+                {
+                    b.HasOne("VoixUsager.Questionnaires.QuestionnaireVersion", "QuestionnaireVersion")
+                        .WithMany("Translations")
+                        .HasForeignKey("QuestionnaireVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("QuestionnaireVersion");
+                });
+
+            modelBuilder.Entity("VoixUsager.Questionnaires.SurveyCampaignQuestionnaire", b =>
+                {
+                    b.HasOne("VoixUsager.Surveys.SurveyCampaign", "Campaign")
+                        .WithMany("SiteQuestionnaires")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("VoixUsager.Questionnaires.QuestionnaireVersion", "QuestionnaireVersion")
+                        .WithMany()
+                        .HasForeignKey("QuestionnaireVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("VoixUsager.Prefectures.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Campaign");
+
+                    b.Navigation("QuestionnaireVersion");
                 });
 
             modelBuilder.Entity("VoixUsager.Register.OverdueDigestClaim", b =>
@@ -2553,16 +2791,30 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
             modelBuilder.Entity("VoixUsager.Questionnaires.Question", b =>
                 {
                     b.Navigation("Options");
+
+                    b.Navigation("Translations");
+                });
+
+            modelBuilder.Entity("VoixUsager.Questionnaires.QuestionOption", b =>
+                {
+                    b.Navigation("Translations");
                 });
 
             modelBuilder.Entity("VoixUsager.Questionnaires.QuestionnaireVersion", b =>
                 {
                     b.Navigation("Questions");
+
+                    b.Navigation("Translations");
                 });
 
             modelBuilder.Entity("VoixUsager.Register.RegisterCase", b =>
                 {
                     b.Navigation("Attachment");
+                });
+
+            modelBuilder.Entity("VoixUsager.Surveys.SurveyCampaign", b =>
+                {
+                    b.Navigation("SiteQuestionnaires");
                 });
 
             modelBuilder.Entity("VoixUsager.Surveys.SurveyResponse", b =>

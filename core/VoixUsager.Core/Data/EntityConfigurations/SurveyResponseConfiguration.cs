@@ -12,6 +12,7 @@ public sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<Surve
     public void Configure(EntityTypeBuilder<SurveyResponse> builder)
     {
         builder.Property(r => r.Channel).HasConversion<string>().HasMaxLength(ChannelMaxLength);
+        builder.Property(r => r.Language).HasMaxLength(QuestionnaireLanguages.TagMaxLength).HasDefaultValue(QuestionnaireLanguages.French);
         builder.HasIndex(r => r.SubmissionId).IsUnique();
         builder.HasIndex(r => new { r.CampaignId, r.SiteId, r.SubmittedAtUtc });
         builder.HasOne(r => r.Campaign).WithMany().HasForeignKey(r => r.CampaignId).OnDelete(DeleteBehavior.Restrict);
