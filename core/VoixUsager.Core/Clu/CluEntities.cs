@@ -97,7 +97,7 @@ public enum DeliveryStatus
 /// leaves a claimed delivery alone, and a claim whose holder died expires so the message is retried.
 /// It is recorded with its Message-ID the moment the mail server accepted it.
 /// </summary>
-public class CluDelivery
+public class CluDelivery : Jobs.IClaimedDelivery
 {
     /// <summary>The column's length: a longer error is cut to it, with an ellipsis.</summary>
     public const int MaxErrorLength = Data.EntityConfigurations.CluDeliveryConfiguration.LastErrorMaxLength;

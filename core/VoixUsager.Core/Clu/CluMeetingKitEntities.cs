@@ -23,7 +23,7 @@ public class CluAgendaItem
 /// One member's invitation. Claimed in the database before its message goes to the mail server, like
 /// <see cref="CluDelivery"/>, so that copies of the job running at once send it once.
 /// </summary>
-public class CluInvitationDelivery
+public class CluInvitationDelivery : Jobs.IClaimedDelivery
 {
     public int Id { get; set; }
 

@@ -72,48 +72,24 @@ public sealed class CluInvitationJob(
             .Select(d => new CluInvitation.Piece(d.FileName, d.ContentType, d.Content)).ToListAsync(cancellationToken);
         var meeting = new CluInvitation.Meeting(clu, prefectureName, agenda, pieces, domain, clock.UtcNow);
         var batch = pending.Select(d => CluInvitation.For(meeting, members[d.CluMemberId], links.LinkFor(clu, members[d.CluMemberId]), MessageIdFor(clu, d.CluMemberId, domain))).ToList();
-        var claimId = Guid.NewGuid();
-        var attempted = new HashSet<int>();
-        var heldElsewhere = new HashSet<int>();
-        var sentCount = 0;
+        var deliveries = new ClaimedDeliveries<CluInvitationDelivery>(db.CluInvitationDeliveries, clock, ClaimDuration);
+        ClaimedBatchOutcome outcome;
         try
         {
-            await email.SendAsync(batch, async index =>
-            {
-                var id = pending[index].Id;
-                if (await ClaimAsync(id, claimId))
-                {
-                    attempted.Add(id);
-                    return true;
-                }
-
-                heldElsewhere.Add(id);
-                return false;
-            }, async (index, sent) =>
-            {
-                await RecordSentAsync(pending[index].Id, sent);
-                sentCount++;
-            }, cancellationToken);
+            outcome = await deliveries.SendAsync(email, cluId, pending, batch, cancellationToken);
         }
         catch (EmailDeliveryException exception)
         {
-            await RecordFailureAsync(cluId, claimId, pending.Select(d => d.Id).Where(id => !attempted.Contains(id) && !heldElsewhere.Contains(id)).ToList(), exception.Message);
             logger.LogWarning("CLU {CluId}: invitation(s) not sent, will retry: {Error}", cluId, exception.Message);
             throw;
         }
 
-        if (heldElsewhere.Count > 0 && jobs is not null)
+        if (jobs is not null && await deliveries.FollowUpDelayAsync(outcome.HeldElsewhere, cancellationToken) is { } delay)
         {
-            var ids = heldElsewhere.ToList();
-            var latest = await db.CluInvitationDeliveries.Where(d => ids.Contains(d.Id) && d.Status != DeliveryStatus.Envoye).MaxAsync(d => d.ClaimExpiresAtUtc, cancellationToken);
-            if (latest is { } until)
-            {
-                var delay = until - clock.UtcNow + TimeSpan.FromSeconds(1);
-                jobs.Schedule<CluInvitationJob>(job => job.RunAsync(cluId, CancellationToken.None), delay < TimeSpan.Zero ? TimeSpan.Zero : delay);
-            }
+            jobs.Schedule<CluInvitationJob>(job => job.RunAsync(cluId, CancellationToken.None), delay);
         }
 
-        logger.LogInformation("CLU {CluId}: invitation sent to {Count} member(s), {Held} held by another copy of the job.", cluId, sentCount, heldElsewhere.Count);
+        logger.LogInformation("CLU {CluId}: invitation sent to {Count} member(s), {Held} held by another copy of the job.", cluId, outcome.Sent, outcome.HeldElsewhere.Count);
     }
 
     private async Task AddMissingDeliveriesAsync(CluMeeting clu, CancellationToken cancellationToken)
@@ -138,56 +114,6 @@ public sealed class CluInvitationJob(
         {
             // Another copy added them at the same moment (unique per member): theirs stand.
             db.ChangeTracker.Clear();
-        }
-    }
-
-    private async Task<bool> ClaimAsync(int deliveryId, Guid claimId)
-    {
-        var now = clock.UtcNow;
-        var until = now + ClaimDuration;
-        return await db.CluInvitationDeliveries
-            .Where(d => d.Id == deliveryId && d.Status != DeliveryStatus.Envoye && (d.ClaimId == null || d.ClaimExpiresAtUtc < now))
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(d => d.ClaimId, claimId)
-                .SetProperty(d => d.ClaimExpiresAtUtc, until)
-                .SetProperty(d => d.Attempts, d => d.Attempts + 1)
-                .SetProperty(d => d.UpdatedAtUtc, now), CancellationToken.None) == 1;
-    }
-
-    private async Task RecordSentAsync(int deliveryId, SentEmail sent)
-    {
-        var now = clock.UtcNow;
-        await db.CluInvitationDeliveries.Where(d => d.Id == deliveryId).ExecuteUpdateAsync(set => set
-            .SetProperty(d => d.Status, DeliveryStatus.Envoye)
-            .SetProperty(d => d.MessageId, sent.MessageId)
-            .SetProperty(d => d.SentAtUtc, now)
-            .SetProperty(d => d.LastError, (string?)null)
-            .SetProperty(d => d.ClaimId, (Guid?)null)
-            .SetProperty(d => d.ClaimExpiresAtUtc, (DateTime?)null)
-            .SetProperty(d => d.UpdatedAtUtc, now), CancellationToken.None);
-    }
-
-    private async Task RecordFailureAsync(int cluId, Guid claimId, List<int> notReached, string message)
-    {
-        var error = CluDelivery.TruncateError(message);
-        var now = clock.UtcNow;
-        await db.CluInvitationDeliveries
-            .Where(d => d.CluMeetingId == cluId && d.ClaimId == claimId && d.Status != DeliveryStatus.Envoye)
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(d => d.Status, DeliveryStatus.Echec)
-                .SetProperty(d => d.LastError, error)
-                .SetProperty(d => d.ClaimId, (Guid?)null)
-                .SetProperty(d => d.ClaimExpiresAtUtc, (DateTime?)null)
-                .SetProperty(d => d.UpdatedAtUtc, now), CancellationToken.None);
-        if (notReached.Count > 0)
-        {
-            await db.CluInvitationDeliveries
-                .Where(d => notReached.Contains(d.Id) && d.Status != DeliveryStatus.Envoye && (d.ClaimId == null || d.ClaimExpiresAtUtc < now))
-                .ExecuteUpdateAsync(set => set
-                    .SetProperty(d => d.Status, DeliveryStatus.Echec)
-                    .SetProperty(d => d.Attempts, d => d.Attempts + 1)
-                    .SetProperty(d => d.LastError, error)
-                    .SetProperty(d => d.UpdatedAtUtc, now), CancellationToken.None);
         }
     }
 }

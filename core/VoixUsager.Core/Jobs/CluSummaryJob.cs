@@ -92,42 +92,24 @@ public sealed class CluSummaryJob(
         var content = Content(await FiguresForAsync(clu, snapshot, cancellationToken));
         var domain = MimeKit.MailboxAddress.Parse(emailOptions.Value.SenderAddress).Domain;
         var batch = pending.Select(d => CluSummary.For(content, d.RecipientEmail, d.RecipientName) with { MessageId = MessageIdFor(clu, d.RecipientEmail, domain) }).ToList();
-        var claimId = Guid.NewGuid();
-        var attempted = new HashSet<int>();
-        var heldElsewhere = new HashSet<int>();
-        var sentCount = 0;
+        var deliveries = new ClaimedDeliveries<CluDelivery>(db.CluDeliveries, clock, ClaimDuration);
+        ClaimedBatchOutcome outcome;
         try
         {
-            await email.SendAsync(batch, async index =>
-            {
-                var id = pending[index].Id;
-                if (await ClaimAsync(id, claimId))
-                {
-                    attempted.Add(id);
-                    return true;
-                }
-
-                heldElsewhere.Add(id);
-                return false;
-            }, async (index, sent) =>
-            {
-                // Before anything else, and not cancellable: this is the record that stops a second send.
-                await RecordSentAsync(pending[index].Id, sent);
-                sentCount++;
-                await TouchBatchAsync(cluId);
-            }, cancellationToken);
+            outcome = await deliveries.SendAsync(email, cluId, pending, batch, cancellationToken, () => TouchBatchAsync(cluId));
         }
-        // Any other exception (the worker stopping, the database failing) leaves the message in hand
-        // claimed: whether the server took it is unknown, so it waits for its claim to expire.
         catch (EmailDeliveryException exception)
         {
-            var failed = await RecordFailureAsync(cluId, claimId, pending.Select(d => d.Id).Where(id => !attempted.Contains(id) && !heldElsewhere.Contains(id)).ToList(), exception.Message);
-            logger.LogWarning("CLU {CluId}: {Failed} summary(ies) not sent, will retry: {Error}", cluId, failed, exception.Message);
+            logger.LogWarning("CLU {CluId}: summary(ies) not sent, will retry: {Error}", cluId, exception.Message);
             throw;
         }
 
-        await FollowUpAsync(cluId, heldElsewhere, cancellationToken);
-        logger.LogInformation("CLU {CluId}: summary sent to {Count} recipient(s), {Held} held by another copy of the job.", cluId, sentCount, heldElsewhere.Count);
+        if (jobs is not null && await deliveries.FollowUpDelayAsync(outcome.HeldElsewhere, cancellationToken) is { } delay)
+        {
+            jobs.Schedule<CluSummaryJob>(job => job.RunAsync(cluId, CancellationToken.None), delay);
+        }
+
+        logger.LogInformation("CLU {CluId}: summary sent to {Count} recipient(s), {Held} held by another copy of the job.", cluId, outcome.Sent, outcome.HeldElsewhere.Count);
     }
 
     private IDisposable? LockClu(int cluId)
@@ -185,90 +167,12 @@ public sealed class CluSummaryJob(
         }
     }
 
-    /// <summary>
-    /// Takes the message for this copy if nobody holds it, or if its holder's claim expired. One
-    /// conditional update, so two copies can never both get it.
-    /// </summary>
-    private async Task<bool> ClaimAsync(int deliveryId, Guid claimId)
-    {
-        var now = clock.UtcNow;
-        var until = now + ClaimDuration;
-        return await db.CluDeliveries
-            .Where(d => d.Id == deliveryId && d.Status != DeliveryStatus.Envoye && (d.ClaimId == null || d.ClaimExpiresAtUtc < now))
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(d => d.ClaimId, claimId)
-                .SetProperty(d => d.ClaimExpiresAtUtc, until)
-                .SetProperty(d => d.Attempts, d => d.Attempts + 1)
-                .SetProperty(d => d.UpdatedAtUtc, now), CancellationToken.None) == 1;
-    }
-
-    private async Task RecordSentAsync(int deliveryId, SentEmail sent)
-    {
-        var now = clock.UtcNow;
-        await db.CluDeliveries.Where(d => d.Id == deliveryId).ExecuteUpdateAsync(set => set
-            .SetProperty(d => d.Status, DeliveryStatus.Envoye)
-            .SetProperty(d => d.MessageId, sent.MessageId)
-            .SetProperty(d => d.SentAtUtc, now)
-            .SetProperty(d => d.LastError, (string?)null)
-            .SetProperty(d => d.ClaimId, (Guid?)null)
-            .SetProperty(d => d.ClaimExpiresAtUtc, (DateTime?)null)
-            .SetProperty(d => d.UpdatedAtUtc, now), CancellationToken.None);
-    }
-
     /// <summary>A sign of life for the batch's waiting deliveries, so the CLU page tells a long batch from a stalled one.</summary>
     private async Task TouchBatchAsync(int cluId)
     {
         var now = clock.UtcNow;
         await db.CluDeliveries.Where(d => d.CluMeetingId == cluId && d.Status == DeliveryStatus.EnAttente && d.ClaimId == null)
             .ExecuteUpdateAsync(set => set.SetProperty(d => d.UpdatedAtUtc, now), CancellationToken.None);
-    }
-
-    /// <summary>
-    /// The message this copy held failed (already counted when claimed); those it did not reach count
-    /// one attempt each, unless another copy holds them. Returns how many are now marked failed.
-    /// </summary>
-    private async Task<int> RecordFailureAsync(int cluId, Guid claimId, List<int> notReached, string message)
-    {
-        var error = CluDelivery.TruncateError(message);
-        var now = clock.UtcNow;
-        var held = await db.CluDeliveries
-            .Where(d => d.CluMeetingId == cluId && d.ClaimId == claimId && d.Status != DeliveryStatus.Envoye)
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(d => d.Status, DeliveryStatus.Echec)
-                .SetProperty(d => d.LastError, error)
-                .SetProperty(d => d.ClaimId, (Guid?)null)
-                .SetProperty(d => d.ClaimExpiresAtUtc, (DateTime?)null)
-                .SetProperty(d => d.UpdatedAtUtc, now), CancellationToken.None);
-        var others = notReached.Count == 0 ? 0 : await db.CluDeliveries
-            .Where(d => notReached.Contains(d.Id) && d.Status != DeliveryStatus.Envoye && (d.ClaimId == null || d.ClaimExpiresAtUtc < now))
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(d => d.Status, DeliveryStatus.Echec)
-                .SetProperty(d => d.Attempts, d => d.Attempts + 1)
-                .SetProperty(d => d.LastError, error)
-                .SetProperty(d => d.ClaimId, (Guid?)null)
-                .SetProperty(d => d.ClaimExpiresAtUtc, (DateTime?)null)
-                .SetProperty(d => d.UpdatedAtUtc, now), CancellationToken.None);
-        return held + others;
-    }
-
-    /// <summary>
-    /// Messages another copy holds are its to send; should that copy have died, its claims expire, and
-    /// a run scheduled just after then sends what is left (it finds nothing to do if the copy lived).
-    /// </summary>
-    private async Task FollowUpAsync(int cluId, HashSet<int> heldElsewhere, CancellationToken cancellationToken)
-    {
-        if (heldElsewhere.Count == 0 || jobs is null)
-        {
-            return;
-        }
-
-        var ids = heldElsewhere.ToList();
-        var latest = await db.CluDeliveries.Where(d => ids.Contains(d.Id) && d.Status != DeliveryStatus.Envoye).MaxAsync(d => d.ClaimExpiresAtUtc, cancellationToken);
-        if (latest is { } until)
-        {
-            var delay = until - clock.UtcNow + TimeSpan.FromSeconds(1);
-            jobs.Schedule<CluSummaryJob>(job => job.RunAsync(cluId, CancellationToken.None), delay < TimeSpan.Zero ? TimeSpan.Zero : delay);
-        }
     }
 
     /// <summary>The préfecture's quality team, and the members who chose to receive the summary.</summary>
