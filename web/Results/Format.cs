@@ -15,5 +15,8 @@ public static class Format
     public static string Number(double? value, int decimals = 1) =>
         value is { } v && !double.IsNaN(v) ? v.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), French) : FrenchFormat.Missing;
 
+    /// <summary>"12 mars 2026", as a meeting's day reads in a sentence.</summary>
+    public static string Day(DateOnly day) => day.ToString("d MMMM yyyy", French);
+
     public static string Date(DateTime utc) => Calendar.FrenchTimeZones.UtcToParis(utc).ToString("dd/MM/yyyy HH:mm", French);
 }

@@ -28,6 +28,7 @@ public static partial class AuditLabels
         ["clu.cree"] = "Comité local des usagers créé",
         ["clu.membre-ajoute"] = "Membre ajouté au comité local des usagers",
         ["clu.membre-retire"] = "Membre retiré du comité local des usagers",
+        ["clu.membre-modifie"] = "Membre du comité local des usagers modifié",
         ["clu.synthese-envoyee-a-soi"] = "Synthèse du comité envoyée à son auteur pour relecture",
         ["double-authentification.activee"] = "Double authentification activée",
         ["export.mystere"] = "Export des fiches d’enquêtes mystères",

@@ -161,6 +161,68 @@ public sealed class CluService(AppDbContext db, FranceClock clock)
         return new ChangeResult.Done(cluId);
     }
 
+    public const string ClosedContactMessage = "Ce comité n’accepte plus de changement d’adresse ni d’envoi de la synthèse : la liste des destinataires est arrêtée. Le nom, l’organisme, la fonction et le site restent modifiables pour le compte rendu.";
+
+    /// <summary>
+    /// Corrects a member. Name, organisation, function and site describe the member in the presence list,
+    /// so they may be corrected until the minutes are written, even after the meeting; the address and
+    /// the summary choice decide who receives what, so they change only while the list is open.
+    /// </summary>
+    public async Task<ChangeResult> UpdateMemberAsync(int cluId, int memberId, CluMemberInput input, AuditActor actor, CancellationToken cancellationToken)
+    {
+        var clu = await db.CluMeetings.Include(c => c.Members).SingleOrDefaultAsync(c => c.Id == cluId, cancellationToken);
+        var member = clu?.Members.SingleOrDefault(m => m.Id == memberId);
+        if (clu is null || member is null)
+        {
+            return new ChangeResult.NotFound();
+        }
+
+        var errors = InputValidation.Check(input);
+        var email = input.MemberEmail?.Trim() ?? "";
+        var contactChanged = !string.Equals(email, member.Email, StringComparison.OrdinalIgnoreCase) || input.MemberReceivesSummary != member.ReceivesSummary;
+        if (!errors.ContainsKey(nameof(CluMemberInput.MemberEmail)))
+        {
+            if (!System.Net.Mail.MailAddress.TryCreate(email, out var parsed) || parsed.Address != email)
+            {
+                errors[nameof(CluMemberInput.MemberEmail)] = "Indiquez une adresse électronique valide, par exemple prenom.nom@association.fr.";
+            }
+            else if (clu.Members.Any(m => m.Id != memberId && string.Equals(m.Email, email, StringComparison.OrdinalIgnoreCase)))
+            {
+                errors[nameof(CluMemberInput.MemberEmail)] = "Un autre membre a déjà cette adresse.";
+            }
+        }
+
+        if (contactChanged && errors.Count == 0 && await MembersClosedReasonAsync(clu, cancellationToken) is not null)
+        {
+            errors[""] = ClosedContactMessage;
+        }
+
+        if (errors.Count > 0)
+        {
+            return new ChangeResult.Invalid(errors);
+        }
+
+        var before = Describe(member);
+        member.Name = input.MemberName!.Trim();
+        member.Organisation = string.IsNullOrWhiteSpace(input.MemberOrganisation) ? null : input.MemberOrganisation.Trim();
+        member.Email = email;
+        member.Function = string.IsNullOrWhiteSpace(input.MemberFunction) ? null : input.MemberFunction.Trim();
+        member.Site = string.IsNullOrWhiteSpace(input.MemberSite) ? null : input.MemberSite.Trim();
+        member.ReceivesSummary = input.MemberReceivesSummary;
+        var after = Describe(member);
+        if (before != after)
+        {
+            db.AuditEntries.Add(AuditEntry.Of(clock.UtcNow, actor.UserId, actor.Email, clu.PrefectureId, "clu.membre-modifie", nameof(CluMeeting),
+                cluId.ToString(CultureInfo.InvariantCulture), $"{before} → {after}"));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return new ChangeResult.Done(cluId);
+    }
+
+    private static string Describe(CluMember member) =>
+        string.Join(" ; ", new[] { member.Name, member.Function, member.Organisation, member.Site is null ? null : $"site : {member.Site}", member.Email, member.ReceivesSummary ? null : "sans la synthèse" }.Where(s => s is not null));
+
     public async Task<ChangeResult> RemoveMemberAsync(int cluId, int memberId, AuditActor actor, CancellationToken cancellationToken)
     {
         var member = await db.CluMembers.SingleOrDefaultAsync(m => m.Id == memberId && m.CluMeetingId == cluId, cancellationToken);

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using VoixUsager.Clu;
 using VoixUsager.Jobs;
 using VoixUsager.Register;
+using VoixUsager.Results;
 using VoixUsager.Tests.Email;
 using VoixUsager.Tests.Infrastructure;
 using VoixUsager.Web.Pages.Clu;
@@ -354,6 +355,56 @@ public sealed partial class CluMeetingKitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_member_is_corrected_for_the_minutes_and_the_address_stops_changing_once_the_list_is_closed()
+    {
+        var cluId = await CluAsync(_ids.Staff.CantalId, Today.AddDays(20));
+        var memberId = await MemberAsync(cluId, "Claire Roux", "claire.roux@udaf.test");
+        await MemberAsync(cluId, "Paul Martin", "paul.martin@udaf.test");
+        var allierClu = await CluAsync(_ids.Staff.AllierId, Today.AddDays(20), "Préfecture de l’Allier");
+        var allierMember = await MemberAsync(allierClu, "Marc Allier", "marc@allier.test");
+        using var quality = await QualityAsync();
+        var page = $"/resultats/clu/{cluId}/membres/{memberId}";
+
+        // The presence list leads to the form.
+        Assert.Contains(page, (await quality.GetPageAsync(Url(cluId))).QuerySelectorAll("#table-presences a").Select(a => a.GetAttribute("href")));
+
+        KeyValuePair<string, string>[] Fields(string name, string email, string function = "", string site = "", bool summary = true) =>
+            [new("MemberName", name), new("MemberOrganisation", "UDAF du Cantal"), new("MemberEmail", email), new("MemberFunction", function), new("MemberSite", site),
+             .. summary ? new KeyValuePair<string, string>[] { new("MemberReceivesSummary", "true") } : []];
+
+        var blank = await quality.PostFormAsync(page, Fields("", "claire.roux@udaf.test"));
+        Assert.Equal(HttpStatusCode.BadRequest, blank.StatusCode);
+        Assert.Contains("Indiquez le nom du membre", await ErrorTextAsync(blank), StringComparison.Ordinal);
+        var taken = await quality.PostFormAsync(page, Fields("Claire Roux", "paul.martin@udaf.test"));
+        Assert.Equal(HttpStatusCode.BadRequest, taken.StatusCode);
+        Assert.Contains("Un autre membre a déjà cette adresse", await ErrorTextAsync(taken), StringComparison.Ordinal);
+        var oversized = await quality.PostFormAsync(page, Fields("Claire Roux", "claire.roux@udaf.test", new string('x', 4001)));
+        Assert.Equal(HttpStatusCode.BadRequest, oversized.StatusCode);
+        Assert.Contains("La fonction compte", await ErrorTextAsync(oversized), StringComparison.Ordinal);
+        Assert.Null(await _app.WithDbAsync(db => db.CluMembers.Where(m => m.Id == memberId).Select(m => m.Function).SingleAsync()));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await quality.PostFormAsync(page, Fields("Claire Roux-Martin", "c.roux@udaf.test", "Présidente", "Saint-Flour", summary: false))).StatusCode);
+        var saved = await _app.WithDbAsync(db => db.CluMembers.AsNoTracking().SingleAsync(m => m.Id == memberId));
+        Assert.Equal(("Claire Roux-Martin", "c.roux@udaf.test", "Présidente", "Saint-Flour", false), (saved.Name, saved.Email, saved.Function, saved.Site, saved.ReceivesSummary));
+        Assert.Contains(await _app.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == "clu.membre-modifie").Select(a => a.Details).ToListAsync()),
+            d => d!.Contains("Claire Roux ;", StringComparison.Ordinal) && d.Contains("→ Claire Roux-Martin ; Présidente", StringComparison.Ordinal));
+
+        // After the meeting the address and the summary choice are the record of who received what;
+        // the function and the site still change, for the minutes.
+        await _app.WithDbAsync(db => db.CluMeetings.Where(c => c.Id == cluId).ExecuteUpdateAsync(set => set.SetProperty(c => c.MeetingOn, Today.AddDays(-2))));
+        var moved = await quality.PostFormAsync(page, Fields("Claire Roux-Martin", "claire@ailleurs.test", "Présidente", "Saint-Flour", summary: false));
+        Assert.Equal(HttpStatusCode.Conflict, moved.StatusCode);
+        Assert.Contains(CluService.ClosedContactMessage, await ErrorTextAsync(moved), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await quality.PostFormAsync(page, Fields("Claire Roux-Martin", "c.roux@udaf.test", "Vice-présidente", "Aurillac", summary: false))).StatusCode);
+        Assert.Equal(("c.roux@udaf.test", "Vice-présidente", "Aurillac"), await _app.WithDbAsync(db => db.CluMembers.Where(m => m.Id == memberId).Select(m => new ValueTuple<string, string?, string?>(m.Email, m.Function, m.Site)).SingleAsync()));
+
+        // Another préfecture's member, through this CLU or its own: never reached.
+        Assert.Equal(HttpStatusCode.NotFound, (await quality.Http.GetAsync($"/resultats/clu/{cluId}/membres/{allierMember}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await quality.PostFormAsync($"/resultats/clu/{allierClu}/membres/{allierMember}", Fields("Pirate", "pirate@example.test"), formPage: page)).StatusCode);
+        Assert.Equal("Marc Allier", await _app.WithDbAsync(db => db.CluMembers.Where(m => m.Id == allierMember).Select(m => m.Name).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Documents_are_type_checked_and_capped_and_the_signed_minutes_are_a_pdf_kept_for_the_prefecture_staff_only()
     {
         var cluId = await CluAsync(_ids.Staff.CantalId, Today.AddDays(10));
@@ -406,6 +457,19 @@ public sealed partial class CluMeetingKitTests : IAsyncLifetime
         Assert.Equal("application/pdf", download.Content.Headers.ContentType!.MediaType);
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
         Assert.Equal(signed, await download.Content.ReadAsByteArrayAsync());
+
+        // The minutes are kept with the figures they accompany: the CLU's snapshot page leads to them.
+        int snapshotId;
+        using (var scope = _app.Services.CreateScope())
+        {
+            var snapshot = await scope.ServiceProvider.GetRequiredService<SnapshotService>().CreateAsync(_ids.Staff.CantalId, DateTime.UtcNow, "qualite", CancellationToken.None);
+            snapshotId = snapshot.Id;
+            await _app.WithDbAsync(db => db.CluMeetings.Where(c => c.Id == cluId).ExecuteUpdateAsync(set => set.SetProperty(c => c.SnapshotId, snapshotId)));
+        }
+
+        var kept = (await quality.GetPageAsync($"/resultats/instantanes/{snapshotId}")).QuerySelector("#proces-verbal-signe")!;
+        Assert.Contains("PV CLU signé.pdf", kept.TextContent, StringComparison.Ordinal);
+        Assert.Equal(link, kept.QuerySelectorAll("a").Last().GetAttribute("href"));
 
         using var allier = await QualityAsync("allier");
         Assert.Equal(HttpStatusCode.Forbidden, (await allier.Http.GetAsync(link)).StatusCode);

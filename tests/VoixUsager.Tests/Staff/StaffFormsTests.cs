@@ -35,6 +35,7 @@ public sealed partial class StaffFormsTests : IAsyncLifetime
     private readonly VoixUsagerAppFactory _app = new();
     private ResultsTestData.Ids _ids = null!;
     private int _cluId;
+    private int _cluMemberId;
     private int _caseId;
     private int _actionId;
 
@@ -52,6 +53,13 @@ public sealed partial class StaffFormsTests : IAsyncLifetime
             db.CluMeetings.Add(clu);
             await db.SaveChangesAsync();
             return clu.Id;
+        });
+        _cluMemberId = await _app.WithDbAsync(async db =>
+        {
+            var member = new CluMember { CluMeetingId = _cluId, Name = "Claire Roux", Email = "claire.roux@udaf.test" };
+            db.CluMembers.Add(member);
+            await db.SaveChangesAsync();
+            return member.Id;
         });
         _caseId = await _app.WithDbAsync(async db =>
         {
@@ -214,7 +222,8 @@ public sealed partial class StaffFormsTests : IAsyncLifetime
     /// <summary>A record the signed-in person may act on, for each route parameter of a page that posts.</summary>
     private string RouteValue(string page, string parameter) => (page, parameter) switch
     {
-        ("/Resultats/CluDetail", "id") => _cluId.ToString(CultureInfo.InvariantCulture),
+        ("/Resultats/CluDetail" or "/Resultats/CluMembre", "id") => _cluId.ToString(CultureInfo.InvariantCulture),
+        ("/Resultats/CluMembre", "memberId") => _cluMemberId.ToString(CultureInfo.InvariantCulture),
         ("/Administration/PrefecturesModifier", "id") => _ids.Staff.CantalId.ToString(CultureInfo.InvariantCulture),
         ("/Administration/PrefecturesSite", "id") => _ids.SecondSiteId.ToString(CultureInfo.InvariantCulture),
         ("/Administration/CampagnesMysteres/Modifier", "id") => _ids.Staff.CampaignId.ToString(CultureInfo.InvariantCulture),

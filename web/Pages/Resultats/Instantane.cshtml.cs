@@ -14,6 +14,9 @@ public class InstantaneModel(AppDbContext db, StaffUser staff) : ResultsPageMode
 
     public ResultsFigures Figures { get; private set; } = null!;
 
+    /// <summary>The CLU whose summary froze these figures, and its signed minutes when uploaded: kept with the snapshot.</summary>
+    public (int CluId, DateOnly MeetingOn, int? MinutesId, string? MinutesFileName)? Clu { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, string? kind, CancellationToken cancellationToken)
     {
         ViewData["Title"] = "Instantané des résultats";
@@ -38,6 +41,18 @@ public class InstantaneModel(AppDbContext db, StaffUser staff) : ResultsPageMode
         if (kind is not null)
         {
             return ChartKinds.TryParse(kind, out var chart) ? File(ResultsCharts.Render(chart, Figures), "image/png") : NotFound();
+        }
+
+        var clu = await Db.CluMeetings.AsNoTracking().Where(c => c.SnapshotId == id)
+            .Select(c => new { c.Id, c.MeetingOn })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (clu is not null)
+        {
+            var minutes = await Db.CluDocuments.AsNoTracking()
+                .Where(d => d.CluMeetingId == clu.Id && d.Kind == VoixUsager.Clu.CluDocumentKind.ProcesVerbalSigne)
+                .Select(d => new { d.Id, d.FileName })
+                .FirstOrDefaultAsync(cancellationToken);
+            Clu = (clu.Id, clu.MeetingOn, minutes?.Id, minutes?.FileName);
         }
 
         ViewData["ChartBase"] = $"/resultats/instantanes/{id}/graphique";

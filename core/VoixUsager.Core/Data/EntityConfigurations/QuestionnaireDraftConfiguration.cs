@@ -7,10 +7,14 @@ namespace VoixUsager.Data.EntityConfigurations;
 
 public sealed class QuestionnaireDraftConfiguration : IEntityTypeConfiguration<QuestionnaireDraft>
 {
+    public const int KeyMaxLength = QuestionnaireVersionConfiguration.KeyMaxLength;
+
+    public const int TitleMaxLength = QuestionnaireVersionConfiguration.TitleMaxLength;
+
     public void Configure(EntityTypeBuilder<QuestionnaireDraft> builder)
     {
-        builder.Property(d => d.Key).HasMaxLength(QuestionnaireVersionConfiguration.KeyMaxLength);
-        builder.Property(d => d.Title).HasMaxLength(QuestionnaireVersionConfiguration.TitleMaxLength);
+        builder.Property(d => d.Key).HasMaxLength(KeyMaxLength);
+        builder.Property(d => d.Title).HasMaxLength(TitleMaxLength);
         builder.Property(d => d.ContentJson).IsRequired();
         builder.Property(d => d.ConcurrencyStamp).IsConcurrencyToken();
         builder.HasIndex(d => d.Key).IsUnique();

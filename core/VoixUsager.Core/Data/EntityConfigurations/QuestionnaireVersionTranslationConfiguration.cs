@@ -6,10 +6,14 @@ namespace VoixUsager.Data.EntityConfigurations;
 
 public sealed class QuestionnaireVersionTranslationConfiguration : IEntityTypeConfiguration<QuestionnaireVersionTranslation>
 {
+    public const int LanguageMaxLength = QuestionnaireLanguages.TagMaxLength;
+
+    public const int TitleMaxLength = QuestionnaireVersionConfiguration.TitleMaxLength;
+
     public void Configure(EntityTypeBuilder<QuestionnaireVersionTranslation> builder)
     {
-        builder.Property(t => t.Language).HasMaxLength(QuestionnaireLanguages.TagMaxLength);
-        builder.Property(t => t.Title).HasMaxLength(QuestionnaireVersionConfiguration.TitleMaxLength);
+        builder.Property(t => t.Language).HasMaxLength(LanguageMaxLength);
+        builder.Property(t => t.Title).HasMaxLength(TitleMaxLength);
         builder.HasIndex(t => new { t.QuestionnaireVersionId, t.Language }).IsUnique();
         builder.HasOne(t => t.QuestionnaireVersion).WithMany(v => v.Translations).HasForeignKey(t => t.QuestionnaireVersionId).OnDelete(DeleteBehavior.Restrict);
     }

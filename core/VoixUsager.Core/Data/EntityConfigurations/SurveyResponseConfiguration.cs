@@ -9,10 +9,12 @@ public sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<Surve
 {
     public const int ChannelMaxLength = 30;
 
+    public const int LanguageMaxLength = QuestionnaireLanguages.TagMaxLength;
+
     public void Configure(EntityTypeBuilder<SurveyResponse> builder)
     {
         builder.Property(r => r.Channel).HasConversion<string>().HasMaxLength(ChannelMaxLength);
-        builder.Property(r => r.Language).HasMaxLength(QuestionnaireLanguages.TagMaxLength).HasDefaultValue(QuestionnaireLanguages.French);
+        builder.Property(r => r.Language).HasMaxLength(LanguageMaxLength).HasDefaultValue(QuestionnaireLanguages.French);
         builder.HasIndex(r => r.SubmissionId).IsUnique();
         builder.HasIndex(r => new { r.CampaignId, r.SiteId, r.SubmittedAtUtc });
         builder.HasOne(r => r.Campaign).WithMany().HasForeignKey(r => r.CampaignId).OnDelete(DeleteBehavior.Restrict);
