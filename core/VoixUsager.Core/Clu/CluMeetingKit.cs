@@ -88,6 +88,9 @@ public sealed class CluMeetingKitService(AppDbContext db, FranceClock clock)
 
     public const string MinutesBeforeMeetingMessage = "Le procès-verbal signé se dépose après le comité.";
 
+    public static readonly string SummaryPiecesTooLargeMessage =
+        $"Les documents joints à la synthèse dépasseraient {MaxPiecesTotalBytes / (1024 * 1024)} Mo au total : retirez-en un ou réduisez ce fichier.";
+
     public static readonly string PiecesTooLargeMessage =
         $"Les documents joints à l’invitation dépasseraient {MaxPiecesTotalBytes / (1024 * 1024)} Mo au total : retirez-en un ou réduisez ce fichier.";
 
@@ -390,7 +393,7 @@ public sealed class CluMeetingKitService(AppDbContext db, FranceClock clock)
     /// </summary>
     public async Task<ChangeResult> AddDocumentAsync(int cluId, CluDocumentKind kind, AttachmentUpload? upload, AuditActor actor, CancellationToken cancellationToken)
     {
-        var field = kind == CluDocumentKind.Piece ? "Piece" : "ProcesVerbal";
+        var field = kind == CluDocumentKind.ProcesVerbalSigne ? "ProcesVerbal" : "Piece";
         var clu = await db.CluMeetings.AsNoTracking().SingleOrDefaultAsync(c => c.Id == cluId, cancellationToken);
         if (clu is null)
         {
@@ -424,12 +427,13 @@ public sealed class CluMeetingKitService(AppDbContext db, FranceClock clock)
             return Refuse(refusal);
         }
 
-        if (kind == CluDocumentKind.Piece)
+        if (kind != CluDocumentKind.ProcesVerbalSigne)
         {
-            var others = await db.CluDocuments.Where(d => d.CluMeetingId == cluId && d.Kind == CluDocumentKind.Piece).SumAsync(d => (long)d.Content.Length, cancellationToken);
+            // The pieces of one email, together: the invitation's, or the summary's.
+            var others = await db.CluDocuments.Where(d => d.CluMeetingId == cluId && d.Kind == kind).SumAsync(d => (long)d.Content.Length, cancellationToken);
             if (others + content.Length > MaxPiecesTotalBytes)
             {
-                return Refuse(PiecesTooLargeMessage);
+                return Refuse(kind == CluDocumentKind.Piece ? PiecesTooLargeMessage : SummaryPiecesTooLargeMessage);
             }
         }
         else
@@ -443,7 +447,8 @@ public sealed class CluMeetingKitService(AppDbContext db, FranceClock clock)
             FileName = AttachmentCheck.SafeFileName(upload.FileName, CluDocumentConfiguration.FileNameMaxLength),
         };
         db.CluDocuments.Add(document);
-        db.AuditEntries.Add(Audit(actor, clu.PrefectureId, kind == CluDocumentKind.Piece ? "clu.piece-deposee" : "clu.proces-verbal-depose", cluId, document.FileName));
+        db.AuditEntries.Add(Audit(actor, clu.PrefectureId, kind == CluDocumentKind.ProcesVerbalSigne ? "clu.proces-verbal-depose" : "clu.piece-deposee", cluId,
+            kind == CluDocumentKind.PieceSynthese ? $"{document.FileName} (avec la synthèse)" : document.FileName));
         await db.SaveChangesAsync(cancellationToken);
         return new ChangeResult.Done(cluId);
     }

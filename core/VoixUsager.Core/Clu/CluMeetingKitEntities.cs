@@ -58,6 +58,9 @@ public enum CluDocumentKind
 
     /// <summary>The minutes, signed after the meeting, as a PDF; one per CLU.</summary>
     ProcesVerbalSigne,
+
+    /// <summary>A document sent with the summary, after the workbook of the figures.</summary>
+    PieceSynthese,
 }
 
 /// <summary>A file kept with a CLU, in the database, served only as a download to its préfecture's staff.</summary>

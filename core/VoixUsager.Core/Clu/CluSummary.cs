@@ -16,7 +16,11 @@ public static class CluSummary
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
-    public sealed record Content(string Subject, string Text, string Html, IReadOnlyList<EmailInlineImage> Images, EmailAttachment Workbook);
+    public sealed record Content(string Subject, string Text, string Html, IReadOnlyList<EmailInlineImage> Images, EmailAttachment Workbook)
+    {
+        /// <summary>The documents the team chose to send with the summary (a calendar, the référentiel…), after the workbook.</summary>
+        public IReadOnlyList<EmailAttachment> Pieces { get; init; } = [];
+    }
 
     public static Content Build(CluMeeting clu, string prefectureName, ResultsFigures figures, IReadOnlyList<RetainedSuggestion> suggestions, DateTime cutoffUtc, string dashboardUrl)
     {
@@ -264,7 +268,7 @@ public static class CluSummary
     }
 
     public static OutgoingEmail For(Content content, string address, string? name) =>
-        new([new EmailRecipient(address, name)], content.Subject, content.Text, content.Html, [content.Workbook], content.Images);
+        new([new EmailRecipient(address, name)], content.Subject, content.Text, content.Html, [content.Workbook, .. content.Pieces], content.Images);
 
     private static void AppendList(StringBuilder text, string title, IReadOnlyList<string> items)
     {

@@ -89,7 +89,7 @@ public sealed class CluSummaryJob(
         }
 
         await TouchBatchAsync(cluId);
-        var content = Content(await FiguresForAsync(clu, snapshot, cancellationToken));
+        var content = await ContentAsync(await FiguresForAsync(clu, snapshot, cancellationToken), cancellationToken);
         var domain = MimeKit.MailboxAddress.Parse(emailOptions.Value.SenderAddress).Domain;
         var batch = pending.Select(d => CluSummary.For(content, d.RecipientEmail, d.RecipientName) with { MessageId = MessageIdFor(clu, d.RecipientEmail, domain) }).ToList();
         var deliveries = new ClaimedDeliveries<CluDelivery>(db.CluDeliveries, clock, ClaimDuration);
@@ -191,7 +191,7 @@ public sealed class CluSummaryJob(
 
     /// <summary>The summary as it is (or would be) sent: used for the browser preview and "send to me".</summary>
     public async Task<CluSummary.Content> PreviewAsync(int cluId, CancellationToken cancellationToken) =>
-        Content(await FiguresForAsync(cluId, cancellationToken));
+        await ContentAsync(await FiguresForAsync(cluId, cancellationToken), cancellationToken);
 
     /// <summary>
     /// What the summary, the slide deck and the draft minutes of a CLU are built from: its frozen snapshot
@@ -252,8 +252,16 @@ public sealed class CluSummaryJob(
         return new CluFigures(clu, prefectureName, figures, suggestions, cutoffUtc, frozen);
     }
 
-    private CluSummary.Content Content(CluFigures data) =>
-        CluSummary.Build(data.Clu, data.PrefectureName, data.Figures, data.Suggestions, data.CutoffUtc, $"{app.Value.PublicBaseUrl.TrimEnd('/')}/resultats");
+    private async Task<CluSummary.Content> ContentAsync(CluFigures data, CancellationToken cancellationToken)
+    {
+        var pieces = await db.CluDocuments.AsNoTracking()
+            .Where(d => d.CluMeetingId == data.Clu.Id && d.Kind == CluDocumentKind.PieceSynthese)
+            .OrderBy(d => d.Id)
+            .Select(d => new EmailAttachment(d.FileName, d.ContentType, d.Content))
+            .ToListAsync(cancellationToken);
+        return CluSummary.Build(data.Clu, data.PrefectureName, data.Figures, data.Suggestions, data.CutoffUtc, $"{app.Value.PublicBaseUrl.TrimEnd('/')}/resultats")
+            with { Pieces = pieces };
+    }
 }
 
 /// <summary>

@@ -70,11 +70,16 @@ public sealed partial class CluMeetingKitTests : IAsyncLifetime
 
     private static string Url(int cluId, string? handler = null) => handler is null ? $"/resultats/clu/{cluId}" : $"/resultats/clu/{cluId}?handler={handler}";
 
-    private static async Task<HttpResponseMessage> UploadAsync(StaffClient client, int cluId, string handler, string field, string fileName, byte[] content)
+    private static async Task<HttpResponseMessage> UploadAsync(StaffClient client, int cluId, string handler, string field, string fileName, byte[] content, string? destination = null)
     {
         var page = await client.GetPageAsync(Url(cluId));
         var token = page.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        if (destination is not null)
+        {
+            form.Add(new StringContent(destination), "destination");
+        }
+
         var file = new ByteArrayContent(content);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         form.Add(file, field, fileName);
@@ -435,6 +440,21 @@ public sealed partial class CluMeetingKitTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, third.StatusCode);
         Assert.Contains(CluMeetingKitService.PiecesTooLargeMessage, await ErrorTextAsync(third), StringComparison.Ordinal);
         Assert.Equal(2, await _app.WithDbAsync(db => db.CluDocuments.CountAsync()));
+
+        // A document for the summary goes with the summary, after the workbook, and not with the invitation.
+        var nowhere = await UploadAsync(quality, cluId, "Piece", "piece", "calendrier-2027.pdf", Pdf, "ailleurs");
+        Assert.Equal(HttpStatusCode.BadRequest, nowhere.StatusCode);
+        Assert.Contains("à l’invitation ou à la synthèse", await ErrorTextAsync(nowhere), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(quality, cluId, "Piece", "piece", "calendrier-2027.pdf", Pdf, "synthese")).StatusCode);
+        var listed = await quality.GetPageAsync(Url(cluId));
+        Assert.Equal(["calendrier-2027.pdf"], listed.QuerySelectorAll("#liste-pieces-synthese a[download]").Select(a => a.TextContent.Trim()));
+        Assert.DoesNotContain("calendrier-2027.pdf", listed.QuerySelector("#liste-pieces")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await quality.PostFormAsync(Url(cluId, "SendToMe"), [], Url(cluId))).StatusCode);
+        var summary = Assert.Single(_smtp.Received()).Message;
+        var attached = summary.Attachments.OfType<MimeKit.MimePart>().Select(p => p.FileName).ToList();
+        Assert.Equal("calendrier-2027.pdf", attached.Last());
+        Assert.EndsWith(".xlsx", attached[0], StringComparison.Ordinal);
+        Assert.Equal(2, attached.Count);
 
         // The signed minutes wait for the meeting.
         var early = await UploadAsync(quality, cluId, "ProcesVerbal", "procesVerbal", "pv.pdf", Pdf);

@@ -170,14 +170,26 @@ public partial class CluDetailModel
         return RedirectToPage(null, null, PrefectureRoute(new { id, invitation = 1 }), "presences");
     }
 
-    public async Task<IActionResult> OnPostPieceAsync(int id, IFormFile? piece, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostPieceAsync(int id, IFormFile? piece, string? destination, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } refused)
         {
             return refused;
         }
 
-        return Answer(await Kit.AddDocumentAsync(id, CluDocumentKind.Piece, AttachmentUploads.From(piece), Actor, cancellationToken), id, "pieces");
+        CluDocumentKind? kind = destination?.Trim() switch
+        {
+            null or "" or "invitation" => CluDocumentKind.Piece,
+            "synthese" => CluDocumentKind.PieceSynthese,
+            _ => null,
+        };
+        if (kind is null)
+        {
+            Errors["Destination"] = "Choisissez de joindre le document à l’invitation ou à la synthèse.";
+            return Invalid();
+        }
+
+        return Answer(await Kit.AddDocumentAsync(id, kind.Value, AttachmentUploads.From(piece), Actor, cancellationToken), id, "pieces");
     }
 
     public async Task<IActionResult> OnPostProcesVerbalAsync(int id, IFormFile? procesVerbal, CancellationToken cancellationToken)
