@@ -59,14 +59,27 @@ public sealed class DemoActivitySeeder(
         ("Quelques bonbons à l'accueil", "Adopté : une corbeille est à l'accueil et dans l'espace enfants depuis ce mois-ci."),
     ];
 
-    private static readonly (string Name, string Organisation, string Email, bool ReceivesSummary)[] Members =
+    private static readonly (string Name, string Organisation, string Email, bool ReceivesSummary, string? Function, string? Site)[] Members =
     [
-        ("Martine Roux", "UFC-Que Choisir de la Drôme", "ufc-que-choisir@clu.drome.voixusager.localhost", true),
-        ("Jean-Pierre Faure", "UDAF de la Drôme", "udaf@clu.drome.voixusager.localhost", true),
-        ("Nadia Benali", "Déléguée du Défenseur des droits", "defenseur-des-droits@clu.drome.voixusager.localhost", true),
-        ("Gérard Chabert", "Association des maires de la Drôme", "maires@clu.drome.voixusager.localhost", true),
-        ("Sophie Morel", "APF France handicap", "apf@clu.drome.voixusager.localhost", true),
-        ("Luc Vernet", "CCI de la Drôme", "cci@clu.drome.voixusager.localhost", false),
+        ("Martine Roux", "UFC-Que Choisir de la Drôme", "ufc-que-choisir@clu.drome.voixusager.localhost", true, "Présidente", null),
+        ("Jean-Pierre Faure", "UDAF de la Drôme", "udaf@clu.drome.voixusager.localhost", true, "Administrateur", null),
+        ("Nadia Benali", "Déléguée du Défenseur des droits", "defenseur-des-droits@clu.drome.voixusager.localhost", true, "Déléguée", "Die"),
+        ("Gérard Chabert", "Association des maires de la Drôme", "maires@clu.drome.voixusager.localhost", true, "Maire de Nyons", "Nyons"),
+        ("Sophie Morel", "APF France handicap", "apf@clu.drome.voixusager.localhost", true, "Représentante départementale", null),
+        ("Luc Vernet", "CCI de la Drôme", "cci@clu.drome.voixusager.localhost", false, "Chargé de mission", null),
+    ];
+
+    /// <summary>The coming CLU's agenda, in the order of the seeds' minutes, each item tied to the figures it presents.</summary>
+    private static readonly (string Title, Clu.Documents.CluDocumentPart? Part)[] Agenda =
+    [
+        ("Accueil et approbation du compte rendu du précédent comité", null),
+        ("Suite donnée aux décisions du précédent comité", Clu.Documents.CluDocumentPart.PreviousDecisions),
+        ("Chiffres clés de la qualité de l’accueil", Clu.Documents.CluDocumentPart.KeyFigures),
+        ("Résultats de l’enquête de satisfaction", Clu.Documents.CluDocumentPart.Survey),
+        ("Appels et courriels mystères", Clu.Documents.CluDocumentPart.Mystery),
+        ("Suggestions et réclamations des usagers", Clu.Documents.CluDocumentPart.Suggestions),
+        ("Plan d’actions", Clu.Documents.CluDocumentPart.Plan),
+        ("Questions diverses", null),
     ];
 
     public async Task SeedAsync(DemoActors actors, CancellationToken cancellationToken = default)
@@ -383,6 +396,21 @@ public sealed class DemoActivitySeeder(
             Place = "Préfecture de la Drôme, salle Marianne, Valence (et en visioconférence avec Die et Nyons)",
             SurveyCampaignId = current.Id,
         }, storyClock, cancellationToken);
+
+        // Its time and agenda are set, and a few members already answered the team by phone.
+        var kit = new CluMeetingKitService(db, storyClock);
+        Done(await kit.UpdateScheduleAsync(cluId, new CluScheduleInput { StartsAt = "14:00", DurationMinutes = "120" }, actors.Quality, cancellationToken), "CLU schedule");
+        foreach (var (title, part) in Agenda)
+        {
+            Done(await kit.AddAgendaItemAsync(cluId, new CluAgendaInput { AgendaTitle = title, AgendaSection = part?.ToString() ?? "" }, actors.Quality, cancellationToken), "CLU agenda item");
+        }
+
+        var members = await db.CluMembers.Where(m => m.CluMeetingId == cluId).ToDictionaryAsync(m => m.Name, m => m.Id, cancellationToken);
+        foreach (var (name, attendance, representedBy) in new[] { ("Martine Roux", CluAttendance.Present, ""), ("Gérard Chabert", CluAttendance.Represente, "Anne Puy, adjointe au maire"), ("Luc Vernet", CluAttendance.Excuse, "") })
+        {
+            Done(await kit.SetAttendanceAsync(cluId, members[name], new CluAttendanceInput { Attendance = attendance.ToString(), RepresentedBy = representedBy }, actors.Quality, cancellationToken), "CLU answer");
+        }
+
         time.Set(clock.UtcNow);
         return cluId;
     }
@@ -397,6 +425,7 @@ public sealed class DemoActivitySeeder(
             Done(await clus.AddMemberAsync(cluId, new CluMemberInput
             {
                 MemberName = member.Name, MemberOrganisation = member.Organisation, MemberEmail = member.Email, MemberReceivesSummary = member.ReceivesSummary,
+                MemberFunction = member.Function, MemberSite = member.Site,
             }, actors.Quality, cancellationToken), "CLU member");
         }
 

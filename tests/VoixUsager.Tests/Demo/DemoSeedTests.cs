@@ -113,6 +113,15 @@ public sealed class DemoSeedTests
         Assert.Equal(2, clus.Count);
         var past = clus[0];
         Assert.True(past.MeetingOn < today);
+
+        // The coming CLU is ready to be sent out: a time, an agenda tied to its figures, a few answers already in.
+        var next = clus[1];
+        Assert.NotNull(next.StartsAt);
+        var agenda = await db.CluAgendaItems.Where(i => i.CluMeetingId == next.Id).OrderBy(i => i.Position).ToListAsync();
+        Assert.Equal(8, agenda.Count);
+        Assert.Equal(6, agenda.Count(i => i.Section is not null));
+        Assert.Equal(3, next.Members.Count(m => m.Attendance is not null));
+        Assert.Contains(next.Members, m => m.Site == "Die" && m.Function == "Déléguée");
         var recipients = await scope.ServiceProvider.GetRequiredService<CluSummaryJob>().RecipientsAsync(past, CancellationToken.None);
         Assert.Equal(recipients.Select(r => r.Address).Order(), past.Deliveries.Select(d => d.RecipientEmail).Order());
         Assert.All(past.Deliveries, d => Assert.Equal((DeliveryStatus.Envoye, 1), (d.Status, d.Attempts)));
