@@ -107,7 +107,8 @@ public static class QuestionnaireEditingRules
         var slug = builder.ToString().Trim('-');
         if (slug.Length > maxLength)
         {
-            slug = slug[..maxLength].Trim('-');
+            var cut = slug[..(maxLength + 1)].LastIndexOf('-');
+            slug = (cut > maxLength / 2 ? slug[..cut] : slug[..maxLength]).Trim('-');
         }
 
         return slug.Length == 0 ? "question" : slug;
