@@ -91,7 +91,7 @@ public sealed class QuestionnaireEditorTests : IAsyncLifetime
         var overview = await quality.GetPageAsync(Draft(draftId));
         Assert.Contains("8 questions à compléter", overview.QuerySelector("#langues ~ ul")!.TextContent, StringComparison.Ordinal);
         var confirmation = await quality.GetPageAsync($"{Draft(draftId)}/publier");
-        var warning = confirmation.QuerySelector("#traductions-incompletes")!.TextContent;
+        var warning = System.Text.RegularExpressions.Regex.Replace(confirmation.QuerySelector("#traductions-incompletes")!.TextContent, @"\s+", " ");
         Assert.Contains("8 questions en français", warning, StringComparison.Ordinal);
         Assert.Contains("ukrainien (uk) : titre non traduit : cette langue ne sera pas proposée", warning, StringComparison.Ordinal);
 

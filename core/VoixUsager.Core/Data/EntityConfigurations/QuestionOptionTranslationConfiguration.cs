@@ -6,6 +6,10 @@ namespace VoixUsager.Data.EntityConfigurations;
 
 public sealed class QuestionOptionTranslationConfiguration : IEntityTypeConfiguration<QuestionOptionTranslation>
 {
+    public const int LanguageMaxLength = QuestionnaireLanguages.TagMaxLength;
+
+    public const int LabelMaxLength = QuestionOptionConfiguration.LabelMaxLength;
+
     public void Configure(EntityTypeBuilder<QuestionOptionTranslation> builder)
     {
         builder.Property(t => t.Language).HasMaxLength(QuestionnaireLanguages.TagMaxLength);

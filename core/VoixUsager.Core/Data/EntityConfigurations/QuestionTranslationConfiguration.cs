@@ -6,6 +6,12 @@ namespace VoixUsager.Data.EntityConfigurations;
 
 public sealed class QuestionTranslationConfiguration : IEntityTypeConfiguration<QuestionTranslation>
 {
+    public const int LanguageMaxLength = QuestionnaireLanguages.TagMaxLength;
+
+    public const int TextMaxLength = QuestionConfiguration.TextMaxLength;
+
+    public const int HelpTextMaxLength = QuestionConfiguration.HelpTextMaxLength;
+
     public void Configure(EntityTypeBuilder<QuestionTranslation> builder)
     {
         builder.Property(t => t.Language).HasMaxLength(QuestionnaireLanguages.TagMaxLength);

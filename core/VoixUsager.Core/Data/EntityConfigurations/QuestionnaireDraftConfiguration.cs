@@ -7,6 +7,10 @@ namespace VoixUsager.Data.EntityConfigurations;
 
 public sealed class QuestionnaireDraftConfiguration : IEntityTypeConfiguration<QuestionnaireDraft>
 {
+    public const int KeyMaxLength = QuestionnaireVersionConfiguration.KeyMaxLength;
+
+    public const int TitleMaxLength = QuestionnaireVersionConfiguration.TitleMaxLength;
+
     public void Configure(EntityTypeBuilder<QuestionnaireDraft> builder)
     {
         builder.Property(d => d.Key).HasMaxLength(QuestionnaireVersionConfiguration.KeyMaxLength);

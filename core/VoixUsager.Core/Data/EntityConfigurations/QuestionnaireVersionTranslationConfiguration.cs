@@ -6,6 +6,10 @@ namespace VoixUsager.Data.EntityConfigurations;
 
 public sealed class QuestionnaireVersionTranslationConfiguration : IEntityTypeConfiguration<QuestionnaireVersionTranslation>
 {
+    public const int LanguageMaxLength = QuestionnaireLanguages.TagMaxLength;
+
+    public const int TitleMaxLength = QuestionnaireVersionConfiguration.TitleMaxLength;
+
     public void Configure(EntityTypeBuilder<QuestionnaireVersionTranslation> builder)
     {
         builder.Property(t => t.Language).HasMaxLength(QuestionnaireLanguages.TagMaxLength);

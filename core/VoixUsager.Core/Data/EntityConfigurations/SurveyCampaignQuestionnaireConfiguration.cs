@@ -7,9 +7,11 @@ namespace VoixUsager.Data.EntityConfigurations;
 
 public sealed class SurveyCampaignQuestionnaireConfiguration : IEntityTypeConfiguration<SurveyCampaignQuestionnaire>
 {
+    public const int ChannelMaxLength = SurveyResponseConfiguration.ChannelMaxLength;
+
     public void Configure(EntityTypeBuilder<SurveyCampaignQuestionnaire> builder)
     {
-        builder.Property(a => a.Channel).HasConversion<string>().HasMaxLength(SurveyResponseConfiguration.ChannelMaxLength);
+        builder.Property(a => a.Channel).HasConversion<string>().HasMaxLength(ChannelMaxLength);
         // Not a unique index: SQL Server lets a unique index hold one null only per key, and "every
         // channel" is the null. The service that assigns keeps one row per site and channel.
         builder.HasIndex(a => new { a.CampaignId, a.SiteId });

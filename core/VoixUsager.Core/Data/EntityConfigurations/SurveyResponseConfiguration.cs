@@ -9,6 +9,8 @@ public sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<Surve
 {
     public const int ChannelMaxLength = 30;
 
+    public const int LanguageMaxLength = QuestionnaireLanguages.TagMaxLength;
+
     public void Configure(EntityTypeBuilder<SurveyResponse> builder)
     {
         builder.Property(r => r.Channel).HasConversion<string>().HasMaxLength(ChannelMaxLength);
