@@ -49,6 +49,8 @@ public sealed class QuestionnaireEditorBrowserTests(QuestionnaireEditorFixture f
         await page.GetByRole(AriaRole.Button, new() { Name = "Créer le brouillon" }).ClickAsync();
         await page.Locator("h1", new() { HasText = title }).WaitForAsync();
         Assert.Equal(7, await page.Locator(".vu-editeur-questions > li").CountAsync());
+        // A questionnaire never published has neither new nor reworded questions to point out.
+        Assert.Equal(0, await page.Locator(".vu-editeur-questions .fr-badge--warning, .vu-editeur-questions .fr-badge--new").CountAsync());
         await CheckAsync(page, "brouillon", width);
 
         await page.SelectOptionAsync("#type", nameof(QuestionKind.MultipleChoice));
