@@ -15,6 +15,7 @@ public static class CoreServicesRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<FranceClock>();
         services.AddScoped<QuestionnaireCatalog>();
+        services.AddScoped<QuestionnaireEditing>();
         services.AddScoped<PublicSurveyLookup>();
         services.AddScoped<SurveyCampaignService>();
         services.AddScoped<Clu.CluService>();

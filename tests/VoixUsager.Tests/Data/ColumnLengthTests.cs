@@ -18,7 +18,7 @@ public sealed class ColumnLengthTests : IDisposable
     internal static readonly Dictionary<string, string> Unbounded = new()
     {
         ["ResultsSnapshot.FiguresJson"] = "written by the application only (the frozen figures), as long as they need to be",
-        ["QuestionnaireDraft.ContentJson"] = "written by the application only (the draft serialised whole), each text in it checked against its column before it is saved",
+        ["QuestionnaireDraft.ContentJson"] = "written by the questionnaire editor only, the draft's whole content, each text in it checked against its own column",
         ["DataProtectionKeyRecord.Xml"] = "written by ASP.NET Core data protection only, a key ring entry of its own size",
         ["AppUser.PasswordHash"] = "ASP.NET Core Identity's own column, written by Identity",
         ["AppUser.SecurityStamp"] = "ASP.NET Core Identity's own column, written by Identity",

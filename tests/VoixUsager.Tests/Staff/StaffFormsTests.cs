@@ -38,6 +38,7 @@ public sealed partial class StaffFormsTests : IAsyncLifetime
     private int _cluMemberId;
     private int _caseId;
     private int _actionId;
+    private int _questionnaireDraftId;
 
     public sealed record StaffForm(string Page, string? Handler, string PageUrl, string PostUrl, string Actor, IReadOnlyCollection<string> Fields, bool TakesParameters)
     {
@@ -79,6 +80,17 @@ public sealed partial class StaffFormsTests : IAsyncLifetime
             db.PlanActions.Add(action);
             await db.SaveChangesAsync();
             return action.Id;
+        });
+        _questionnaireDraftId = await _app.WithDbAsync(async db =>
+        {
+            var content = new VoixUsager.Questionnaires.DraftContent { Languages = ["en"] };
+            var draft = new VoixUsager.Questionnaires.QuestionnaireDraft
+            {
+                Key = "questionnaire-du-cantal", PrefectureId = _ids.Staff.CantalId, Title = "Questionnaire du Cantal", ContentJson = content.Serialise(), ConcurrencyStamp = Guid.NewGuid(), UpdatedAtUtc = DateTime.UtcNow,
+            };
+            db.QuestionnaireDrafts.Add(draft);
+            await db.SaveChangesAsync();
+            return draft.Id;
         });
     }
 
@@ -232,6 +244,8 @@ public sealed partial class StaffFormsTests : IAsyncLifetime
         ("/Registre/Plan/Action", "id") => _actionId.ToString(CultureInfo.InvariantCulture),
         ("/Referent/Appel", "scenarioId") => _ids.Staff.CallScenarioId.ToString(CultureInfo.InvariantCulture),
         ("/Referent/Courriel", "scenarioId") => _ids.Staff.EmailScenarioId.ToString(CultureInfo.InvariantCulture),
+        ("/Questionnaires/Brouillon" or "/Questionnaires/Question" or "/Questionnaires/Traduction" or "/Questionnaires/Publier", "id") => _questionnaireDraftId.ToString(CultureInfo.InvariantCulture),
+        ("/Questionnaires/Traduction", "langue") => "en",
         ("/Qualite/Mystere/Suivi", "campaignId") => _ids.Staff.CampaignId.ToString(CultureInfo.InvariantCulture),
         _ => throw new Xunit.Sdk.XunitException($"Give the page {page} a sample value for its route parameter {{{parameter}}} in the walk of the staff forms."),
     };
