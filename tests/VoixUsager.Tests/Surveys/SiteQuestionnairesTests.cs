@@ -367,4 +367,31 @@ public sealed class SiteQuestionnairesTests : IAsyncLifetime
         // A public channel is not an interview.
         Assert.Equal(HttpStatusCode.BadRequest, (await staff.Http.GetAsync($"/qualite/entretiens?site={_ids.MainSiteId}&canal=QrCode")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_suggestions_list_holds_every_free_text_question_s_answers_with_the_question()
+    {
+        await _app.WithDbAsync(async db =>
+        {
+            var version = new QuestionnaireVersion { Key = "texte-libre", VersionNumber = 1, Title = "Texte", PrefectureId = _ids.Staff.CantalId, CreatedAtUtc = DateTime.UtcNow,
+                Questions = [new Question { Code = "attente", Order = 1, Text = "Qu’avez-vous pensé de l’attente ?", Kind = QuestionKind.FreeText }] };
+            db.QuestionnaireVersions.Add(version);
+            await db.SaveChangesAsync();
+            db.SurveyResponses.Add(new SurveyResponse
+            {
+                CampaignId = _ids.CurrentCampaignId, SiteId = _ids.SecondSiteId, QuestionnaireVersionId = version.Id, Channel = SurveyChannel.QrCode,
+                SubmissionId = Guid.NewGuid(), SubmittedAtUtc = DateTime.UtcNow,
+                Answers = [new SurveyAnswer { QuestionId = version.Questions[0].Id, Text = "Vingt minutes, c’est raisonnable." }],
+            });
+            return await db.SaveChangesAsync();
+        });
+        using var staff = StaffClient.For(_app);
+        await staff.SignInAsync(StaffTestData.Email("Qualite", "cantal"), StaffTestData.Password);
+
+        var page = await staff.GetPageAsync("/resultats/suggestions");
+
+        var card = page.QuerySelectorAll(".fr-card").Single(c => c.TextContent.Contains("Vingt minutes", StringComparison.Ordinal));
+        Assert.Contains("Question : Qu’avez-vous pensé de l’attente ?", card.TextContent);
+        Assert.Contains(page.QuerySelectorAll(".fr-card"), c => c.TextContent.Contains("Plus de guichets le matin", StringComparison.Ordinal) && !c.TextContent.Contains("Question :", StringComparison.Ordinal));
+    }
 }
