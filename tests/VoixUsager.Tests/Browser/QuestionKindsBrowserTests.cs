@@ -69,6 +69,14 @@ public sealed class QuestionKindsBrowserTests(QuestionKindsFixture fixture) : Br
         Assert.Equal(11, boxes.Count);
         Assert.True(boxes.Max(b => b.Y) - boxes.Min(b => b.Y) < 1, $"the notes 0 to 10 wrap at {width} px");
         Assert.True(boxes.Max(b => b.X + b.Width) <= width, $"the note 10 is off-screen at {width} px");
+        // "10 : tout à fait" ends under the 10, "0 : pas du tout" starts under the 0.
+        // The text itself, not its box, which may stretch across its column.
+        const string textEdges = "e => { const r = document.createRange(); r.selectNodeContents(e); const b = r.getBoundingClientRect(); return [b.left, b.right]; }";
+        var high = await page.Locator(".vu-zero-dix__bornes span").Last.EvaluateAsync<double[]>(textEdges);
+        var low = await page.Locator(".vu-zero-dix__bornes span").First.EvaluateAsync<double[]>(textEdges);
+        var cells = (await page.Locator(".vu-zero-dix").BoundingBoxAsync())!;
+        Assert.True(Math.Abs(high[1] - (cells.X + cells.Width)) < 3, $"the end label ends at {high[1]:0}, the row at {cells.X + cells.Width:0}");
+        Assert.True(Math.Abs(low[0] - cells.X) < 3, $"the start label starts at {low[0]:0}, the row at {cells.X:0}");
         await AssertFitsAsync(page, width, "the form");
         await Accessibility.AssertNoWcag21AAViolationAsync(page, $"the form with checkboxes and a 0–10 question at {width} px");
 
