@@ -18,6 +18,8 @@ public static class CoreServicesRegistration
         services.AddScoped<QuestionnaireEditing>();
         services.AddScoped<PublicSurveyLookup>();
         services.AddScoped<SurveyCampaignService>();
+        services.AddScoped<CampaignQuestionnaireService>();
+        services.AddScoped<InterviewEntry>();
         services.AddScoped<Clu.CluService>();
         services.AddScoped<Clu.CluMeetingKitService>();
         services.AddScoped<Clu.Documents.CluDocumentsService>();

@@ -27,7 +27,7 @@ public sealed class ResultsExports(AppDbContext db, SurveyResultsService survey)
     public async Task<CsvFile> ResponsesCsvAsync(int prefectureId, SurveyFilter filter, ExportScope scope, CancellationToken cancellationToken)
     {
         filter = filter with { CutoffUtc = scope.CutoffUtc };
-        var versionIds = await db.SurveyCampaigns.Where(c => c.PrefectureId == prefectureId).Select(c => c.QuestionnaireVersionId).Distinct().ToListAsync(cancellationToken);
+        var versionIds = await survey.VersionIdsAsync(prefectureId, cancellationToken);
         var catalog = await survey.QuestionCatalogAsync(versionIds, cancellationToken);
         var columns = catalog.Questions.GroupBy(q => q.Code).Select(g => g.OrderByDescending(q => q.VersionId).First()).OrderBy(q => q.Order).ToList();
         var questionCode = catalog.Questions.ToDictionary(q => q.Id, q => q.Code);
@@ -38,7 +38,7 @@ public sealed class ResultsExports(AppDbContext db, SurveyResultsService survey)
         var responses = survey.Responses(prefectureId, filter);
         var answers = from a in db.SurveyAnswers.AsNoTracking()
                       join r in responses on a.ResponseId equals r.Id
-                      orderby r.Id
+                      orderby r.Id, a.Id
                       select new { r.Id, r.CampaignId, r.SiteId, r.Channel, r.SubmittedAtUtc, a.QuestionId, a.OptionId, a.Text };
         var headers = new List<string> { "Réponse", "Date", "Campagne", "Site", "Canal" };
         headers.AddRange(columns.Select(c => $"{c.Order}. {c.Text}"));
@@ -71,7 +71,9 @@ public sealed class ResultsExports(AppDbContext db, SurveyResultsService survey)
 
                 if (questionCode.TryGetValue(a.QuestionId, out var code) && indexByCode.TryGetValue(code, out var index))
                 {
-                    row![5 + index] = a.OptionId is { } option ? optionLabel.GetValueOrDefault(option) : a.Text is null ? null : PersonalDataMasker.Mask(a.Text);
+                    var value = a.OptionId is { } option ? optionLabel.GetValueOrDefault(option) : a.Text is null ? null : PersonalDataMasker.Mask(a.Text);
+                    // A multiple choice has one answer per ticked box: they share the question's cell.
+                    row![5 + index] = row[5 + index] is { } previous ? $"{previous} ; {value}" : value;
                 }
             }
 

@@ -23,6 +23,7 @@ public static class ResultsWorkbook
         workbook.AddSheet(ScopeSheet, ["Périmètre", "Valeur"],
             scope.Header.Select(h => (IReadOnlyList<object?>)[h.Label, h.Value])
                 .Append(["Enquête de satisfaction", survey.Scope])
+                .Append(["Questionnaires de l’enquête", survey.Questionnaires is { Count: > 0 } sources ? SurveyResults.Describe(sources) : null])
                 .Append(["Enquêtes mystères", mystery.Scope])
                 .Append(["Indicatif", $"Oui lorsque le taux repose sur moins de {Proportion.IndicativeBelow} réponses ou observations"]));
 
@@ -38,10 +39,29 @@ public static class ResultsWorkbook
                 ];
             }));
 
+        // A multiple choice's share is of the respondents who answered it: its shares may add up to more than 100 %.
         workbook.AddSheet("Questions à choix",
-            ["Question", "Réponse", "Nombre"],
-            survey.Questions.Where(q => q.Kind == Questionnaires.QuestionKind.SingleChoice)
-                .SelectMany(q => q.Options.Select(o => (IReadOnlyList<object?>)[$"{q.Order}. {q.Text}", o.Label, o.Count])));
+            ["Question", "Type", "Réponse", "Nombre", "Part", "Base de la part", "Questionnaires"],
+            survey.Questions.Where(q => q.Kind is Questionnaires.QuestionKind.SingleChoice or Questionnaires.QuestionKind.MultipleChoice)
+                .SelectMany(q => q.Options.Select(o => (IReadOnlyList<object?>)
+                [
+                    $"{q.Order}. {q.Text}", q.Kind == Questionnaires.QuestionKind.MultipleChoice ? "Choix multiple" : "Choix unique", o.Label, o.Count,
+                    Pct(q.Share(o).Rate), q.Kind == Questionnaires.QuestionKind.MultipleChoice ? "Répondants à la question" : "Réponses à la question",
+                    q.Sources is { } sources ? SurveyResults.Describe(sources) : null,
+                ])));
+
+        workbook.AddSheet("Notes de 0 à 10",
+            ["Question", "Réponses", "Note moyenne", "Part 9–10", "Part 7–8", "Part 0–6", "Solde 9–10 moins 0–6 (points)", "Questionnaires", .. Enumerable.Range(0, 11).Select(n => $"Note {n}")],
+            survey.Questions.Where(q => q.ZeroToTen is not null).Select(q =>
+            {
+                var z = q.ZeroToTen!;
+                return (IReadOnlyList<object?>)
+                [
+                    $"{q.Order}. {q.Text}", z.Answered, double.IsNaN(z.Mean) ? null : Math.Round(z.Mean, 2), Pct(z.NineToTen.Rate), Pct(z.SevenToEight.Rate), Pct(z.ZeroToSix.Rate),
+                    double.IsNaN(z.Balance) ? null : Math.Round(z.Balance, 1), q.Sources is { } sources ? SurveyResults.Describe(sources) : null,
+                    .. q.Options.Select(o => (object?)o.Count),
+                ];
+            }));
 
         workbook.AddSheet("Sites et canaux",
             ["Site ou canal", "Réponses exprimées", "Taux de satisfaction globale", "IC 95 % bas", "IC 95 % haut", "Indicatif"],

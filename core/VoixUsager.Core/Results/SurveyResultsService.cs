@@ -110,6 +110,11 @@ public sealed class SurveyResultsService(AppDbContext db)
                 text.Append("|c").Append(c.Id).Append(',').Append(c.Name).Append(',').Append(c.StartsOn.DayNumber).Append(',').Append(c.EndsOn.DayNumber).Append(',').Append(c.QuestionnaireVersionId);
             }
 
+            foreach (var versionId in Catalog.VersionLabels?.Keys.Order() ?? Enumerable.Empty<int>())
+            {
+                text.Append("|q").Append(versionId);
+            }
+
             foreach (var s in Sites)
             {
                 text.Append("|s").Append(s.Id).Append(',').Append(s.Name).Append(',').Append((int)s.Kind);
@@ -140,7 +145,7 @@ public sealed class SurveyResultsService(AppDbContext db)
     {
         var prefectureName = await db.Prefectures.Where(p => p.Id == prefectureId).Select(p => p.DisplayName).SingleAsync(cancellationToken);
         var campaigns = await db.SurveyCampaigns.AsNoTracking().Where(c => c.PrefectureId == prefectureId).OrderBy(c => c.StartsOn).ToListAsync(cancellationToken);
-        var catalog = await QuestionCatalogAsync(campaigns.Select(c => c.QuestionnaireVersionId).Distinct().ToList(), cancellationToken);
+        var catalog = await QuestionCatalogAsync(await VersionIdsAsync(prefectureId, cancellationToken), cancellationToken);
         var sites = await db.Sites.AsNoTracking().Where(s => s.PrefectureId == prefectureId).OrderBy(s => s.Kind).ThenBy(s => s.Name).ToListAsync(cancellationToken);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var campaign = filter.CampaignId is { } id ? campaigns.SingleOrDefault(c => c.Id == id) : null;
@@ -165,6 +170,14 @@ public sealed class SurveyResultsService(AppDbContext db)
         var responses = Responses(prefectureId, filter);
         var count = await responses.CountAsync(cancellationToken);
         var counts = await CountOptionsAsync(responses, cancellationToken);
+        var respondents = await CountRespondentsAsync(responses, cancellationToken);
+        var byVersion = (await responses.GroupBy(r => r.QuestionnaireVersionId).Select(g => new { VersionId = g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
+            .ToDictionary(v => v.VersionId, v => v.Count);
+        IReadOnlyList<QuestionnaireCount> Sources(IEnumerable<int> versionIds) => versionIds.Distinct()
+            .Where(byVersion.ContainsKey)
+            .OrderByDescending(v => byVersion[v]).ThenBy(v => catalog.VersionLabel(v), StringComparer.Ordinal)
+            .Select(v => new QuestionnaireCount(catalog.VersionLabel(v), byVersion[v]))
+            .ToList();
 
         var campaign = filter.CampaignId is { } id ? campaigns.Single(c => c.Id == id) : null;
         var previous = campaign is null ? null : campaigns.LastOrDefault(c => c.StartsOn < campaign.StartsOn);
@@ -197,7 +210,17 @@ public sealed class SurveyResultsService(AppDbContext db)
                     options = [];
                 }
 
-                return new QuestionResult(first.Code, first.Order, first.Text, first.Kind, options, scale, comparison);
+                ZeroToTenSummary? zeroToTen = null;
+                if (first.Kind == QuestionKind.ZeroToTen)
+                {
+                    zeroToTen = ZeroToTenSummary.From(g
+                        .SelectMany(q => q.Options.Where(o => o.Score is not null).Select(o => (Score: o.Score!.Value, Count: counts.GetValueOrDefault((q.Id, o.Id)))))
+                        .GroupBy(x => x.Score)
+                        .ToDictionary(x => x.Key, x => x.Sum(y => y.Count)));
+                }
+
+                return new QuestionResult(first.Code, first.Order, first.Text, first.Kind, options, scale, comparison,
+                    g.Sum(q => respondents.GetValueOrDefault(q.Id)), zeroToTen, Sources(g.Select(q => q.VersionId)));
             })
             .OrderBy(q => q.Order)
             .ToList();
@@ -244,7 +267,8 @@ public sealed class SurveyResultsService(AppDbContext db)
         var scope = campaign?.Name ?? (filter.From is not null || filter.To is not null
             ? $"du {filter.From?.ToString("dd/MM/yyyy") ?? "début"} au {filter.To?.ToString("dd/MM/yyyy") ?? "aujourd’hui"}"
             : "toutes les campagnes");
-        return new SurveyResults(prefectureName, scope, filter.CutoffUtc, count, questions, bySite, byChannel, representativeness, previous?.Name, trend);
+        return new SurveyResults(prefectureName, scope, filter.CutoffUtc, count, questions, bySite, byChannel, representativeness, previous?.Name, trend,
+            Sources(byVersion.Keys));
     }
 
     public sealed record NationalRow(int PrefectureId, string Prefecture, int Responses, Proportion Satisfaction);
@@ -330,6 +354,28 @@ public sealed class SurveyResultsService(AppDbContext db)
         return rows.ToDictionary(r => (r.QuestionId, r.OptionId!.Value), r => r.Count);
     }
 
+    /// <summary>Per question, the responses that gave it at least one answer (a multiple choice has one row per ticked box).</summary>
+    private async Task<Dictionary<int, int>> CountRespondentsAsync(IQueryable<SurveyResponse> responses, CancellationToken cancellationToken)
+    {
+        var rows = await (from a in db.SurveyAnswers
+                          join r in responses on a.ResponseId equals r.Id
+                          group a by a.QuestionId into g
+                          select new { QuestionId = g.Key, Count = g.Select(x => x.ResponseId).Distinct().Count() }).ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.QuestionId, r => r.Count);
+    }
+
+    /// <summary>
+    /// Every questionnaire version the préfecture's responses may have answered: the campaigns', the ones
+    /// assigned to a site or channel, and those answered before a team switched a running campaign.
+    /// </summary>
+    public async Task<IReadOnlyList<int>> VersionIdsAsync(int prefectureId, CancellationToken cancellationToken)
+    {
+        var campaigns = await db.SurveyCampaigns.Where(c => c.PrefectureId == prefectureId).Select(c => c.QuestionnaireVersionId).ToListAsync(cancellationToken);
+        var assigned = await db.SurveyCampaignQuestionnaires.Where(a => a.Campaign.PrefectureId == prefectureId).Select(a => a.QuestionnaireVersionId).ToListAsync(cancellationToken);
+        var answered = await db.SurveyResponses.Where(r => r.Campaign.PrefectureId == prefectureId).Select(r => r.QuestionnaireVersionId).Distinct().ToListAsync(cancellationToken);
+        return campaigns.Concat(assigned).Concat(answered).Distinct().Order().ToList();
+    }
+
     private static ScaleSummary Summarise(IEnumerable<CatalogQuestion> versions, Dictionary<(int QuestionId, int OptionId), int> counts)
     {
         int Count(int? score) => versions.Sum(q => q.Options.Where(o => o.Score == score).Sum(o => counts.GetValueOrDefault((q.Id, o.Id))));
@@ -346,7 +392,11 @@ public sealed class SurveyResultsService(AppDbContext db)
 
     public sealed record CatalogQuestion(int Id, int VersionId, string Code, int Order, string Text, QuestionKind Kind, IReadOnlyList<CatalogOption> Options);
 
-    public sealed record QuestionCatalog(IReadOnlyList<CatalogQuestion> Questions);
+    public sealed record QuestionCatalog(IReadOnlyList<CatalogQuestion> Questions, IReadOnlyDictionary<int, string>? VersionLabels = null)
+    {
+        /// <summary>"Accueil v2": the version's title and number, as results name their sources.</summary>
+        public string VersionLabel(int versionId) => VersionLabels?.GetValueOrDefault(versionId) ?? $"Questionnaire {versionId}";
+    }
 
     /// <summary>The questions of every questionnaire version the préfecture's campaigns used, matched across versions by code.</summary>
     public async Task<QuestionCatalog> QuestionCatalogAsync(IReadOnlyList<int> versionIds, CancellationToken cancellationToken)
@@ -354,9 +404,15 @@ public sealed class SurveyResultsService(AppDbContext db)
         var questions = await db.Questions.AsNoTracking().Include(q => q.Options)
             .Where(q => versionIds.Contains(q.QuestionnaireVersionId))
             .ToListAsync(cancellationToken);
+        var versions = await db.QuestionnaireVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id))
+            .Select(v => new { v.Id, v.Title, v.VersionNumber }).ToListAsync(cancellationToken);
         return new QuestionCatalog(questions
             .Select(q => new CatalogQuestion(q.Id, q.QuestionnaireVersionId, q.Code, q.Order, q.Text, q.Kind,
                 q.Options.OrderBy(o => o.Order).Select(o => new CatalogOption(o.Id, o.Code, o.Label, o.Score)).ToList()))
-            .ToList());
+            .ToList(),
+            versions.ToDictionary(v => v.Id, v => QuestionnaireVersionLabel(v.Title, v.VersionNumber)));
     }
+
+    public static string QuestionnaireVersionLabel(string title, int versionNumber) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{title} v{versionNumber}");
 }

@@ -35,22 +35,42 @@ public sealed class PublicSurveyLookup(AppDbContext db, QuestionnaireCatalog cat
     /// </summary>
     public static readonly TimeSpan CacheDuration = TimeSpan.FromSeconds(5);
 
-    public async Task<SurveyAvailability> FindAsync(string? siteCode, CancellationToken cancellationToken = default)
+    public Task<SurveyAvailability> FindAsync(string? siteCode, CancellationToken cancellationToken = default) =>
+        FindAsync(siteCode, SurveyChannel.NonPrecise, cancellationToken);
+
+    /// <summary>
+    /// The survey of a site as reached through <paramref name="channel"/>: the questionnaire assigned to the
+    /// site and channel, else to the site, else the campaign's (<see cref="QuestionnaireChoice"/>).
+    /// </summary>
+    public async Task<SurveyAvailability> FindAsync(string? siteCode, SurveyChannel channel, CancellationToken cancellationToken)
     {
         var code = NormaliseCode(siteCode);
-        if (code is not null && cache.TryGetValue(CacheKey(code), out SurveyAvailability? cached) && cached is not null)
+        if (code is null || !cache.TryGetValue(CacheKey(code), out Found? found) || found is null)
         {
-            return cached;
+            found = await FindUncachedAsync(code, cancellationToken);
+            if (found.Availability is not SurveyAvailability.UnknownSite)
+            {
+                // Unknown codes are not remembered: random URLs must not fill the cache.
+                cache.Set(CacheKey(code!), found, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = CacheDuration });
+            }
         }
 
-        var availability = await FindUncachedAsync(code, cancellationToken);
-        if (availability is not SurveyAvailability.UnknownSite)
+        if (found.Availability is SurveyAvailability.Open open && found.CampaignVersionId is { } campaignVersion)
         {
-            // Unknown codes are not remembered: random URLs must not fill the cache.
-            cache.Set(CacheKey(code!), availability, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = CacheDuration });
+            var versionId = QuestionnaireChoice.VersionFor(campaignVersion, found.Assignments, open.Site.Id, channel);
+            if (versionId != open.Questionnaire.VersionId)
+            {
+                return open with { Questionnaire = await catalog.GetAsync(versionId, cancellationToken) };
+            }
         }
 
-        return availability;
+        return found.Availability;
+    }
+
+    /// <summary>A site's availability with the campaign's questionnaire, and the site's own assignments to pick from by channel.</summary>
+    private sealed record Found(SurveyAvailability Availability, int? CampaignVersionId = null, IReadOnlyList<SiteQuestionnaire>? AssignmentsOrNull = null)
+    {
+        public IReadOnlyList<SiteQuestionnaire> Assignments => AssignmentsOrNull ?? [];
     }
 
     private static string CacheKey(string code) => $"survey-availability:{code}";
@@ -67,12 +87,12 @@ public sealed class PublicSurveyLookup(AppDbContext db, QuestionnaireCatalog cat
         }
     }
 
-    private async Task<SurveyAvailability> FindUncachedAsync(string? siteCode, CancellationToken cancellationToken)
+    private async Task<Found> FindUncachedAsync(string? siteCode, CancellationToken cancellationToken)
     {
         var site = await FindSiteAsync(siteCode, cancellationToken);
         if (site is null)
         {
-            return await FindRetiredAsync(siteCode, cancellationToken) ?? (SurveyAvailability)new SurveyAvailability.UnknownSite();
+            return new Found(await FindRetiredAsync(siteCode, cancellationToken) ?? (SurveyAvailability)new SurveyAvailability.UnknownSite());
         }
 
         var today = clock.Today;
@@ -90,11 +110,15 @@ public sealed class PublicSurveyLookup(AppDbContext db, QuestionnaireCatalog cat
                 .OrderBy(c => c.StartsOn)
                 .Select(c => (DateOnly?)c.StartsOn)
                 .FirstOrDefaultAsync(cancellationToken);
-            return new SurveyAvailability.Closed(site, nextOpening);
+            return new Found(new SurveyAvailability.Closed(site, nextOpening));
         }
 
         var questionnaire = await catalog.GetAsync(campaign.QuestionnaireVersionId, cancellationToken);
-        return new SurveyAvailability.Open(site, campaign.Id, campaign.Name, questionnaire);
+        var assignments = await db.SurveyCampaignQuestionnaires.AsNoTracking()
+            .Where(a => a.CampaignId == campaign.Id && a.SiteId == site.Id)
+            .Select(a => new SiteQuestionnaire(a.SiteId, a.Channel, a.QuestionnaireVersionId))
+            .ToListAsync(cancellationToken);
+        return new Found(new SurveyAvailability.Open(site, campaign.Id, campaign.Name, questionnaire), campaign.QuestionnaireVersionId, assignments);
     }
 
     private async Task<SurveyAvailability.Retired?> FindRetiredAsync(string? siteCode, CancellationToken cancellationToken)

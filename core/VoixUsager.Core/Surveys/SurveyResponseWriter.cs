@@ -16,6 +16,12 @@ public enum StoreOutcome
 
     /// <summary>The campaign closed between the form being shown and the answers arriving.</summary>
     CampaignClosed,
+
+    /// <summary>
+    /// The quality team switched the site's questionnaire between the form being shown and the answers
+    /// arriving: the answers are to questions no longer asked there, so nothing is stored.
+    /// </summary>
+    QuestionnaireChanged,
 }
 
 public sealed record SurveySubmission(int CampaignId, int SiteId, int QuestionnaireVersionId, SurveyChannel Channel, Guid SubmissionId, IReadOnlyList<ValidatedAnswer> Answers);
@@ -148,17 +154,30 @@ public sealed class SurveyResponseWriter(IServiceScopeFactory scopes, FranceCloc
         var existing = (await db.SurveyResponses.Where(r => ids.Contains(r.SubmissionId)).Select(r => r.SubmissionId).ToListAsync()).ToHashSet();
         var campaignIds = batch.Select(p => p.Submission.CampaignId).Distinct().ToList();
         // Checked in the same transaction as the insert, so no response lands in a closed campaign.
-        var open = (await db.SurveyCampaigns
+        var open = await db.SurveyCampaigns
             .Where(c => campaignIds.Contains(c.Id) && c.ClosedAtUtc == null && c.StartsOn <= today && c.EndsOn >= today)
-            .Select(c => c.Id)
-            .ToListAsync()).ToHashSet();
+            .Select(c => new { c.Id, c.QuestionnaireVersionId })
+            .ToDictionaryAsync(c => c.Id, c => c.QuestionnaireVersionId);
+        // The version a site and channel answer is checked in the same transaction, so a switch by the
+        // quality team is never mixed with answers to the former questions.
+        var assignments = (await db.SurveyCampaignQuestionnaires
+            .Where(a => campaignIds.Contains(a.CampaignId))
+            .Select(a => new { a.CampaignId, Assignment = new SiteQuestionnaire(a.SiteId, a.Channel, a.QuestionnaireVersionId) })
+            .ToListAsync())
+            .ToLookup(a => a.CampaignId, a => a.Assignment);
 
         for (var i = 0; i < batch.Count; i++)
         {
             var submission = batch[i].Submission;
-            if (!open.Contains(submission.CampaignId))
+            if (!open.TryGetValue(submission.CampaignId, out var campaignVersion))
             {
                 outcomes[i] = StoreOutcome.CampaignClosed;
+                continue;
+            }
+
+            if (QuestionnaireChoice.VersionFor(campaignVersion, assignments[submission.CampaignId], submission.SiteId, submission.Channel) != submission.QuestionnaireVersionId)
+            {
+                outcomes[i] = StoreOutcome.QuestionnaireChanged;
                 continue;
             }
 

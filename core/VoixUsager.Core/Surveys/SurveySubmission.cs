@@ -18,6 +18,10 @@ public static class SurveySubmissionValidator
     public const string MissingChoice = "Veuillez choisir une réponse.";
     public const string UnknownChoice = "La réponse envoyée ne fait pas partie des choix proposés : veuillez choisir une réponse dans la liste.";
     public const string MissingText = "Veuillez répondre à cette question.";
+    public const string MissingTicks = "Veuillez cocher au moins une réponse.";
+    public const string DuplicateTick = "Une même réponse a été envoyée plusieurs fois : veuillez cocher chaque réponse une seule fois.";
+    public const string MissingScore = "Veuillez choisir une note de 0 à 10.";
+    public const string UnknownScore = "La note envoyée ne fait pas partie des notes proposées : veuillez choisir une note de 0 à 10.";
 
     public static string TextTooLong(int max, int actual) =>
         string.Create(CultureInfo.GetCultureInfo("fr-FR"), $"Votre texte compte {actual:N0} caractères : il ne doit pas dépasser {max:N0} caractères. Veuillez le raccourcir.");
@@ -55,11 +59,17 @@ public static class SurveySubmissionValidator
                 continue;
             }
 
+            if (question.Kind == QuestionKind.MultipleChoice)
+            {
+                ValidateTicks(question, posted, errors, answers);
+                continue;
+            }
+
             if (posted.Count == 0 || (posted.Count == 1 && string.IsNullOrWhiteSpace(posted[0])))
             {
                 if (question.IsRequired)
                 {
-                    errors[question.Id] = MissingChoice;
+                    errors[question.Id] = question.Kind == QuestionKind.ZeroToTen ? MissingScore : MissingChoice;
                 }
 
                 continue;
@@ -70,7 +80,7 @@ public static class SurveySubmissionValidator
             var optionId = posted.Count == 1 ? OptionId(posted[0]) : null;
             if (optionId is null || !question.Options.Any(o => o.Id == optionId))
             {
-                errors[question.Id] = UnknownChoice;
+                errors[question.Id] = question.Kind == QuestionKind.ZeroToTen ? UnknownScore : UnknownChoice;
                 continue;
             }
 
@@ -78,6 +88,46 @@ public static class SurveySubmissionValidator
         }
 
         return new SurveyValidationResult(errors, answers);
+    }
+
+    /// <summary>
+    /// A multiple-choice question gives one answer per ticked box. Browsers never post a box twice nor an
+    /// empty value, so either is a hand-made or corrupted post: refused whole rather than trimmed, so that
+    /// what is stored is exactly what the usager ticked.
+    /// </summary>
+    private static void ValidateTicks(QuestionDefinition question, StringValues posted, Dictionary<int, string> errors, List<ValidatedAnswer> answers)
+    {
+        var values = posted.Where(v => !string.IsNullOrWhiteSpace(v)).ToList();
+        if (values.Count == 0)
+        {
+            if (question.IsRequired)
+            {
+                errors[question.Id] = MissingTicks;
+            }
+
+            return;
+        }
+
+        var ticked = new List<int>(values.Count);
+        foreach (var value in values)
+        {
+            var optionId = OptionId(value);
+            if (optionId is null || !question.Options.Any(o => o.Id == optionId))
+            {
+                errors[question.Id] = UnknownChoice;
+                return;
+            }
+
+            if (ticked.Contains(optionId.Value))
+            {
+                errors[question.Id] = DuplicateTick;
+                return;
+            }
+
+            ticked.Add(optionId.Value);
+        }
+
+        answers.AddRange(ticked.Select(id => new ValidatedAnswer(question.Id, id, null)));
     }
 
     // Digits only: a sign, spaces or a thousands separator are not how the form posts an option.

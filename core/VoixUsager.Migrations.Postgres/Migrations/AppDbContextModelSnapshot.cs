@@ -2047,7 +2047,7 @@ namespace VoixUsager.Migrations.Postgres.Migrations
 
                     b.HasIndex("QuestionId", "OptionId");
 
-                    b.HasIndex("ResponseId", "QuestionId")
+                    b.HasIndex("ResponseId", "QuestionId", "OptionId")
                         .IsUnique();
 
                     b.ToTable("SurveyAnswers");

@@ -2051,8 +2051,9 @@ namespace VoixUsager.Migrations.SqlServer.Migrations
 
                     b.HasIndex("QuestionId", "OptionId");
 
-                    b.HasIndex("ResponseId", "QuestionId")
-                        .IsUnique();
+                    b.HasIndex("ResponseId", "QuestionId", "OptionId")
+                        .IsUnique()
+                        .HasFilter("[OptionId] IS NOT NULL");
 
                     b.ToTable("SurveyAnswers");
                 });

@@ -1958,7 +1958,7 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
 
                     b.HasIndex("QuestionId", "OptionId");
 
-                    b.HasIndex("ResponseId", "QuestionId")
+                    b.HasIndex("ResponseId", "QuestionId", "OptionId")
                         .IsUnique();
 
                     b.ToTable("SurveyAnswers");

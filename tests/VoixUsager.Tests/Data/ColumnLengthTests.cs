@@ -73,6 +73,10 @@ public sealed class ColumnLengthTests : IDisposable
         ["SurveyCampaignInput.EndsOn"] = "parsed to a date",
         ["CluInput.MeetingOn"] = "parsed to a date",
         ["CluInput.DaysBefore"] = "parsed to a number",
+        ["CampagnesQuestionnairesModel.SiteField"] = "parsed to a site id of the préfecture",
+        ["CampagnesQuestionnairesModel.ChannelField"] = "matched against the channel names",
+        ["CampagnesQuestionnairesModel.QuestionnaireField"] = "parsed to a published questionnaire version id",
+        ["CampagnesQuestionnairesModel.ConfirmationField"] = "a confirmation box, compared with its one value",
     };
 
     private VoixUsagerAppFactory? _appFactory;

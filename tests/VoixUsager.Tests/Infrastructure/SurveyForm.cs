@@ -42,6 +42,13 @@ public sealed class SurveyForm
             fields["canal"] = channel;
         }
 
+        // The questionnaire version the form shows, posted back as a browser does.
+        var version = Document.QuerySelector("input[name=questionnaire]")?.GetAttribute("value");
+        if (version is not null)
+        {
+            fields["questionnaire"] = version;
+        }
+
         foreach (var (name, values) in ChoiceQuestions)
         {
             fields[name] = values[0];

@@ -240,6 +240,7 @@ public sealed partial class StaffFormsTests : IAsyncLifetime
         ("/Administration/PrefecturesSite", "id") => _ids.SecondSiteId.ToString(CultureInfo.InvariantCulture),
         ("/Administration/CampagnesMysteres/Modifier", "id") => _ids.Staff.CampaignId.ToString(CultureInfo.InvariantCulture),
         ("/Resultats/CampagnesModifier", "campaignId") => _ids.CurrentCampaignId.ToString(CultureInfo.InvariantCulture),
+        ("/Resultats/CampagnesQuestionnaires", "campaignId") => _ids.CurrentCampaignId.ToString(CultureInfo.InvariantCulture),
         ("/Registre/Dossier", "id") => _caseId.ToString(CultureInfo.InvariantCulture),
         ("/Registre/Plan/Action", "id") => _actionId.ToString(CultureInfo.InvariantCulture),
         ("/Referent/Appel", "scenarioId") => _ids.Staff.CallScenarioId.ToString(CultureInfo.InvariantCulture),

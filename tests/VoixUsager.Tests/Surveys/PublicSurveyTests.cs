@@ -376,7 +376,7 @@ public sealed class PublicSurveyTests : IAsyncLifetime
         await using var reader = await checkpoint.ExecuteReaderAsync();
         var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
         Assert.Equal(
-            ["CampaignId", "Channel", "Id", "QuestionnaireVersionId", "SiteId", "SubmissionId", "SubmittedAtUtc"],
+            ["CampaignId", "Channel", "Id", "Language", "QuestionnaireVersionId", "SiteId", "SubmissionId", "SubmittedAtUtc"],
             columns.Order(StringComparer.Ordinal).ToList());
         while (await reader.ReadAsync())
         {

@@ -25,6 +25,12 @@ public class IndexModel(PublicSurveyLookup lookup, SurveyResponseWriter writer, 
     public const string SubmissionField = "jeton";
     public const string ChannelField = "canal";
 
+    /// <summary>The questionnaire version the form showed, so that answers to a version switched meanwhile are refused clearly.</summary>
+    public const string QuestionnaireField = "questionnaire";
+
+    public const string QuestionnaireChanged =
+        "Le questionnaire de ce site vient de changer : vos réponses n’ont pas été enregistrées. Merci de répondre au questionnaire ci-dessous.";
+
     /// <summary>Robots fill every field they find; people never see this one.</summary>
     public const string HoneypotField = "site_web";
 
@@ -47,7 +53,7 @@ public class IndexModel(PublicSurveyLookup lookup, SurveyResponseWriter writer, 
 
     public async Task<IActionResult> OnGetAsync([FromRoute] string siteCode, [FromQuery(Name = ChannelField)] string? canal, CancellationToken cancellationToken)
     {
-        Availability = await lookup.FindAsync(siteCode, cancellationToken);
+        Availability = await lookup.FindAsync(siteCode, SurveyChannels.FromUrlValue(canal), cancellationToken);
         if (Availability is SurveyAvailability.UnknownSite)
         {
             // A poster printed before the site's code changed: permanently to the current code.
@@ -133,6 +139,18 @@ public class IndexModel(PublicSurveyLookup lookup, SurveyResponseWriter writer, 
         }
 
         Channel = SurveyChannels.ToUrlValue(SurveyChannels.FromUrlValue(_posted[ChannelField].FirstOrDefault()));
+        // The site's questionnaire may differ by channel: the one this channel answers.
+        if (await lookup.FindAsync(siteCode, SurveyChannels.FromUrlValue(Channel), cancellationToken) is SurveyAvailability.Open forChannel)
+        {
+            Availability = survey = forChannel;
+        }
+
+        // A form without the field (sent before it existed) is checked against the questions themselves.
+        if (_posted[QuestionnaireField] is { Count: > 0 } shown && shown != survey.Questionnaire.VersionId.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        {
+            return QuestionnaireSwitched();
+        }
+
         var validation = SurveySubmissionValidator.Validate(survey.Questionnaire, name => _posted[name]);
 
         if (!TryReadSubmissionId(_posted[SubmissionField], out var submissionId))
@@ -166,6 +184,11 @@ public class IndexModel(PublicSurveyLookup lookup, SurveyResponseWriter writer, 
             Response.Headers.RetryAfter = Hosting.DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Page();
         }
+        if (outcome == StoreOutcome.QuestionnaireChanged)
+        {
+            return QuestionnaireSwitched();
+        }
+
         if (outcome == StoreOutcome.CampaignClosed)
         {
             Availability = new SurveyAvailability.Closed(survey.Site, null);
@@ -174,6 +197,17 @@ public class IndexModel(PublicSurveyLookup lookup, SurveyResponseWriter writer, 
         }
 
         return RedirectToThanks(survey);
+    }
+
+    /// <summary>Answers to a former questionnaire are not stored: the new one is shown, unanswered, with a message.</summary>
+    private PageResult QuestionnaireSwitched()
+    {
+        _posted = null;
+        Errors = new Dictionary<int, string>();
+        FormError = QuestionnaireChanged;
+        SubmissionId = Guid.CreateVersion7();
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
     }
 
     private static string CacheKey(string? siteCode) => "avis:dernier-formulaire:" + siteCode?.ToLowerInvariant();
@@ -203,7 +237,7 @@ public class IndexModel(PublicSurveyLookup lookup, SurveyResponseWriter writer, 
     }
 
     public bool IsChecked(QuestionDefinition question, OptionDefinition option) =>
-        _posted is not null && _posted[question.FieldName] == option.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _posted is not null && _posted[question.FieldName].Contains(option.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public string PostedText(QuestionDefinition question) =>
         _posted is null ? string.Empty : _posted[question.FieldName].ToString();

@@ -56,7 +56,8 @@ public class SuggestionsModel(AppDbContext db, StaffUser staff, FranceClock cloc
 
     public const int PageSize = 30;
 
-    public sealed record Row(long AnswerId, DateTime SubmittedAtUtc, string Site, SurveyChannel Channel, string Text, bool Retained, string? Response);
+    /// <param name="Question">The question answered, when it is not the standard suggestion question.</param>
+    public sealed record Row(long AnswerId, DateTime SubmittedAtUtc, string Site, SurveyChannel Channel, string Text, bool Retained, string? Response, string? Question = null);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
@@ -182,7 +183,8 @@ public class SuggestionsModel(AppDbContext db, StaffUser staff, FranceClock cloc
 
         var query = from a in Db.SurveyAnswers.AsNoTracking()
                     join q in Db.Questions on a.QuestionId equals q.Id
-                    where q.Code == DefaultQuestionnaire.Codes.Suggestion && a.Text != null && a.Response.Campaign.PrefectureId == prefectureId
+                    // Every free-text question's answers: a site's own questionnaire may ask for text beside the suggestion.
+                    where q.Kind == QuestionKind.FreeText && a.Text != null && a.Response.Campaign.PrefectureId == prefectureId
                     select new
                     {
                         a.Id,
@@ -191,6 +193,7 @@ public class SuggestionsModel(AppDbContext db, StaffUser staff, FranceClock cloc
                         a.Response.Channel,
                         Text = a.Text!,
                         Review = Db.SuggestionReviews.FirstOrDefault(r => r.AnswerId == a.Id),
+                        Question = q.Code == DefaultQuestionnaire.Codes.Suggestion ? null : q.Text,
                     };
         if (RetainedOnly)
         {
@@ -202,7 +205,7 @@ public class SuggestionsModel(AppDbContext db, StaffUser staff, FranceClock cloc
         {
             Total = await query.CountAsync(cancellationToken);
             Rows = (await ordered.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken))
-                .Select(x => new Row(x.Id, x.SubmittedAtUtc, x.Site, x.Channel, PersonalDataMasker.Mask(x.Text), x.Review?.RetainedForClu == true, x.Review?.Response))
+                .Select(x => new Row(x.Id, x.SubmittedAtUtc, x.Site, x.Channel, PersonalDataMasker.Mask(x.Text), x.Review?.RetainedForClu == true, x.Review?.Response, x.Question))
                 .ToList();
             return;
         }
@@ -222,7 +225,7 @@ public class SuggestionsModel(AppDbContext db, StaffUser staff, FranceClock cloc
         Total = matching.Count;
         var shown = matching.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
         Rows = (await ordered.Where(x => shown.Contains(x.Id)).ToListAsync(cancellationToken))
-            .Select(x => new Row(x.Id, x.SubmittedAtUtc, x.Site, x.Channel, PersonalDataMasker.Mask(x.Text), x.Review?.RetainedForClu == true, x.Review?.Response))
+            .Select(x => new Row(x.Id, x.SubmittedAtUtc, x.Site, x.Channel, PersonalDataMasker.Mask(x.Text), x.Review?.RetainedForClu == true, x.Review?.Response, x.Question))
             .ToList();
     }
 }

@@ -12,7 +12,8 @@ public sealed class SurveyAnswerConfiguration : IEntityTypeConfiguration<SurveyA
     public void Configure(EntityTypeBuilder<SurveyAnswer> builder)
     {
         builder.Property(a => a.Text).HasMaxLength(TextMaxLength);
-        builder.HasIndex(a => new { a.ResponseId, a.QuestionId }).IsUnique();
+        // A multiple-choice question stores one row per ticked option: unique per option, not per question.
+        builder.HasIndex(a => new { a.ResponseId, a.QuestionId, a.OptionId }).IsUnique();
         builder.HasIndex(a => new { a.QuestionId, a.OptionId });
         builder.HasOne(a => a.Response).WithMany(r => r.Answers).HasForeignKey(a => a.ResponseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Question>().WithMany().HasForeignKey(a => a.QuestionId).OnDelete(DeleteBehavior.Restrict);

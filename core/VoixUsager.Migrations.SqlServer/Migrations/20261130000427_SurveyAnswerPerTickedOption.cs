@@ -1,0 +1,39 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace VoixUsager.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class SurveyAnswerPerTickedOption : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_SurveyAnswers_ResponseId_QuestionId",
+                table: "SurveyAnswers");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyAnswers_ResponseId_QuestionId_OptionId",
+                table: "SurveyAnswers",
+                columns: new[] { "ResponseId", "QuestionId", "OptionId" },
+                unique: true,
+                filter: "[OptionId] IS NOT NULL");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_SurveyAnswers_ResponseId_QuestionId_OptionId",
+                table: "SurveyAnswers");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyAnswers_ResponseId_QuestionId",
+                table: "SurveyAnswers",
+                columns: new[] { "ResponseId", "QuestionId" },
+                unique: true);
+        }
+    }
+}
