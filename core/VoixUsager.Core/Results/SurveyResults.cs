@@ -39,4 +39,5 @@ public sealed record SurveyResults(
     IReadOnlyList<BreakdownRow> ByChannel,
     IReadOnlyList<RepresentativenessRow> Representativeness,
     string? PreviousCampaignName,
-    IReadOnlyList<(string Campaign, double? SatisfactionRate)> Trend);
+    IReadOnlyList<(string Campaign, double? SatisfactionRate)> Trend,
+    IReadOnlyList<BreakdownRow> ByLanguage);

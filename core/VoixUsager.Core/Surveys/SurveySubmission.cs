@@ -15,16 +15,17 @@ public sealed record SurveyValidationResult(IReadOnlyDictionary<int, string> Err
 /// <summary>Checks a posted survey against the exact questionnaire version the campaign uses.</summary>
 public static class SurveySubmissionValidator
 {
-    public const string MissingChoice = "Veuillez choisir une réponse.";
-    public const string UnknownChoice = "La réponse envoyée ne fait pas partie des choix proposés : veuillez choisir une réponse dans la liste.";
-    public const string MissingText = "Veuillez répondre à cette question.";
+    public static readonly string MissingChoice = SurveyTexts.French.MissingChoice;
+    public static readonly string UnknownChoice = SurveyTexts.French.UnknownChoice;
+    public static readonly string MissingText = SurveyTexts.French.MissingText;
 
-    public static string TextTooLong(int max, int actual) =>
-        string.Create(CultureInfo.GetCultureInfo("fr-FR"), $"Votre texte compte {actual:N0} caractères : il ne doit pas dépasser {max:N0} caractères. Veuillez le raccourcir.");
+    public static string TextTooLong(int max, int actual) => SurveyTexts.French.TextTooLong(max, actual);
 
     /// <param name="field">Reads a posted field by name; fields of other questions are never read.</param>
-    public static SurveyValidationResult Validate(QuestionnaireDefinition questionnaire, Func<string, StringValues> field)
+    /// <param name="texts">The language of the messages; French when not given.</param>
+    public static SurveyValidationResult Validate(QuestionnaireDefinition questionnaire, Func<string, StringValues> field, SurveyTexts? texts = null)
     {
+        texts ??= SurveyTexts.French;
         var errors = new Dictionary<int, string>();
         var answers = new List<ValidatedAnswer>(questionnaire.Questions.Count);
 
@@ -38,7 +39,7 @@ public static class SurveySubmissionValidator
                 {
                     if (question.IsRequired)
                     {
-                        errors[question.Id] = MissingText;
+                        errors[question.Id] = texts.MissingText;
                     }
 
                     continue;
@@ -47,7 +48,7 @@ public static class SurveySubmissionValidator
                 var max = question.MaxLength ?? SurveyLimits.FreeTextMaxLength;
                 if (text.Length > max)
                 {
-                    errors[question.Id] = TextTooLong(max, text.Length);
+                    errors[question.Id] = texts.TextTooLong(max, text.Length);
                     continue;
                 }
 
@@ -59,7 +60,7 @@ public static class SurveySubmissionValidator
             {
                 if (question.IsRequired)
                 {
-                    errors[question.Id] = MissingChoice;
+                    errors[question.Id] = texts.MissingChoice;
                 }
 
                 continue;
@@ -70,7 +71,7 @@ public static class SurveySubmissionValidator
             var optionId = posted.Count == 1 ? OptionId(posted[0]) : null;
             if (optionId is null || !question.Options.Any(o => o.Id == optionId))
             {
-                errors[question.Id] = UnknownChoice;
+                errors[question.Id] = texts.UnknownChoice;
                 continue;
             }
 
