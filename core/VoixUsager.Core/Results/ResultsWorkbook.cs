@@ -68,6 +68,11 @@ public static class ResultsWorkbook
             survey.BySite.Concat(survey.ByChannel).Select(r => (IReadOnlyList<object?>)
                 [r.Label, r.Satisfaction.TopTwoBox.Total, .. RateCells(r.Satisfaction.TopTwoBox)]));
 
+        workbook.AddSheet("Langues",
+            ["Langue de réponse", "Réponses exprimées", "Taux de satisfaction globale", "IC 95 % bas", "IC 95 % haut", "Indicatif"],
+            survey.ByLanguage.Select(r => (IReadOnlyList<object?>)
+                [r.Label, r.Satisfaction.TopTwoBox.Total, .. RateCells(r.Satisfaction.TopTwoBox)]));
+
         workbook.AddSheet("Tendance",
             ["Campagne", "Satisfaction globale"],
             survey.Trend.Select(t => (IReadOnlyList<object?>)[t.Campaign, Pct(t.SatisfactionRate)]));

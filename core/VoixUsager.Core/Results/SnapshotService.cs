@@ -34,7 +34,7 @@ public sealed class SnapshotService(AppDbContext db, SurveyResultsService survey
     /// before the form carried a version. Whoever renames, removes or adds a constructor parameter of a
     /// stored record raises it and teaches <see cref="Upgrade"/> to bring older snapshots forward.
     /// </summary>
-    public const int FormatVersion = 3;
+    public const int FormatVersion = 4;
 
     // NaN is how a rate over no answer is represented; tuples (the trend) are fields. A constructor
     // parameter missing from the JSON is an error rather than a silent 0: an old snapshot the code no
@@ -133,6 +133,13 @@ public sealed class SnapshotService(AppDbContext db, SurveyResultsService survey
             // Before format 3 a CLU snapshot froze the results only: its summary says these sections
             // were not part of it rather than showing sections computed later.
             figures["clu"] = null;
+        }
+
+        if (version < 4 && figures["survey"] is JsonObject survey && !survey.ContainsKey("byLanguage"))
+        {
+            // Before format 4 the survey was not split by language: the snapshot shows no such table
+            // rather than a split computed later.
+            survey["byLanguage"] = new JsonArray();
         }
     }
 }

@@ -82,6 +82,7 @@ public sealed record SurveyResults(
     IReadOnlyList<RepresentativenessRow> Representativeness,
     string? PreviousCampaignName,
     IReadOnlyList<(string Campaign, double? SatisfactionRate)> Trend,
+    IReadOnlyList<BreakdownRow> ByLanguage,
     IReadOnlyList<QuestionnaireCount>? Questionnaires = null)
 {
     /// <summary>"Accueil v2 (312 réponses), PAN v1 (40 réponses)": which questionnaires the figures come from.</summary>

@@ -248,6 +248,19 @@ public sealed class SurveyResultsService(AppDbContext db)
             .Where(row => row.Satisfaction.Expressed + row.Satisfaction.SansAvis > 0)
             .ToList();
 
+        // Answers store option ids, so every language counts in the same figures; this only splits them.
+        var byLanguageCounts = await (from a in db.SurveyAnswers
+                                      join r in responses on a.ResponseId equals r.Id
+                                      where globalIds.Contains(a.QuestionId) && a.OptionId != null
+                                      group a by new { r.Language, a.OptionId } into g
+                                      select new { g.Key.Language, g.Key.OptionId, Count = g.Count() }).ToListAsync(cancellationToken);
+        var byLanguage = byLanguageCounts
+            .Select(c => c.Language)
+            .Distinct()
+            .OrderBy(l => l != QuestionnaireLanguages.French).ThenBy(l => l, StringComparer.Ordinal)
+            .Select(l => new BreakdownRow(LanguageLabel(l), SummariseOptions(global, byLanguageCounts.Where(c => c.Language == l).ToDictionary(c => c.OptionId!.Value, c => c.Count))))
+            .ToList();
+
         // The trend ignores the campaign and date filters on purpose: it is the satisfaction of every campaign.
         var trendFilter = filter with { CampaignId = null, From = null, To = null };
         var trendCounts = await (from a in db.SurveyAnswers
@@ -267,8 +280,15 @@ public sealed class SurveyResultsService(AppDbContext db)
         var scope = campaign?.Name ?? (filter.From is not null || filter.To is not null
             ? $"du {filter.From?.ToString("dd/MM/yyyy") ?? "début"} au {filter.To?.ToString("dd/MM/yyyy") ?? "aujourd’hui"}"
             : "toutes les campagnes");
-        return new SurveyResults(prefectureName, scope, filter.CutoffUtc, count, questions, bySite, byChannel, representativeness, previous?.Name, trend,
+        return new SurveyResults(prefectureName, scope, filter.CutoffUtc, count, questions, bySite, byChannel, representativeness, previous?.Name, trend, byLanguage,
             Sources(byVersion.Keys));
+    }
+
+    /// <summary>"Français", "Anglais", "Arabe": the language's French name, as the results are read in French.</summary>
+    public static string LanguageLabel(string language)
+    {
+        var name = QuestionnaireLanguages.FrenchName(language);
+        return name.Length == 0 ? language : char.ToUpper(name[0], System.Globalization.CultureInfo.GetCultureInfo("fr-FR")) + name[1..];
     }
 
     public sealed record NationalRow(int PrefectureId, string Prefecture, int Responses, Proportion Satisfaction);

@@ -24,7 +24,8 @@ public enum StoreOutcome
     QuestionnaireChanged,
 }
 
-public sealed record SurveySubmission(int CampaignId, int SiteId, int QuestionnaireVersionId, SurveyChannel Channel, Guid SubmissionId, IReadOnlyList<ValidatedAnswer> Answers);
+/// <param name="Language">The language the usager answered in, as shown to them ("fr" by default).</param>
+public sealed record SurveySubmission(int CampaignId, int SiteId, int QuestionnaireVersionId, SurveyChannel Channel, Guid SubmissionId, IReadOnlyList<ValidatedAnswer> Answers, string Language = Questionnaires.QuestionnaireLanguages.French);
 
 /// <summary>
 /// Stores survey responses exactly once per submission id, with group commit: submissions that arrive
@@ -193,6 +194,7 @@ public sealed class SurveyResponseWriter(IServiceScopeFactory scopes, FranceCloc
                 SiteId = submission.SiteId,
                 QuestionnaireVersionId = submission.QuestionnaireVersionId,
                 Channel = submission.Channel,
+                Language = submission.Language,
                 SubmissionId = submission.SubmissionId,
                 SubmittedAtUtc = now,
                 Answers = submission.Answers.Select(a => new SurveyAnswer { QuestionId = a.QuestionId, OptionId = a.OptionId, Text = a.Text }).ToList(),

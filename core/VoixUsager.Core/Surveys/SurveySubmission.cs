@@ -15,20 +15,21 @@ public sealed record SurveyValidationResult(IReadOnlyDictionary<int, string> Err
 /// <summary>Checks a posted survey against the exact questionnaire version the campaign uses.</summary>
 public static class SurveySubmissionValidator
 {
-    public const string MissingChoice = "Veuillez choisir une réponse.";
-    public const string UnknownChoice = "La réponse envoyée ne fait pas partie des choix proposés : veuillez choisir une réponse dans la liste.";
-    public const string MissingText = "Veuillez répondre à cette question.";
-    public const string MissingTicks = "Veuillez cocher au moins une réponse.";
-    public const string DuplicateTick = "Une même réponse a été envoyée plusieurs fois : veuillez cocher chaque réponse une seule fois.";
-    public const string MissingScore = "Veuillez choisir une note de 0 à 10.";
-    public const string UnknownScore = "La note envoyée ne fait pas partie des notes proposées : veuillez choisir une note de 0 à 10.";
+    public static readonly string MissingChoice = SurveyTexts.French.MissingChoice;
+    public static readonly string UnknownChoice = SurveyTexts.French.UnknownChoice;
+    public static readonly string MissingText = SurveyTexts.French.MissingText;
+    public static readonly string MissingTicks = SurveyTexts.French.MissingTicks;
+    public static readonly string DuplicateTick = SurveyTexts.French.DuplicateTick;
+    public static readonly string MissingScore = SurveyTexts.French.MissingScore;
+    public static readonly string UnknownScore = SurveyTexts.French.UnknownScore;
 
-    public static string TextTooLong(int max, int actual) =>
-        string.Create(CultureInfo.GetCultureInfo("fr-FR"), $"Votre texte compte {actual:N0} caractères : il ne doit pas dépasser {max:N0} caractères. Veuillez le raccourcir.");
+    public static string TextTooLong(int max, int actual) => SurveyTexts.French.TextTooLong(max, actual);
 
     /// <param name="field">Reads a posted field by name; fields of other questions are never read.</param>
-    public static SurveyValidationResult Validate(QuestionnaireDefinition questionnaire, Func<string, StringValues> field)
+    /// <param name="texts">The language of the messages; French when not given.</param>
+    public static SurveyValidationResult Validate(QuestionnaireDefinition questionnaire, Func<string, StringValues> field, SurveyTexts? texts = null)
     {
+        texts ??= SurveyTexts.French;
         var errors = new Dictionary<int, string>();
         var answers = new List<ValidatedAnswer>(questionnaire.Questions.Count);
 
@@ -42,7 +43,7 @@ public static class SurveySubmissionValidator
                 {
                     if (question.IsRequired)
                     {
-                        errors[question.Id] = MissingText;
+                        errors[question.Id] = texts.MissingText;
                     }
 
                     continue;
@@ -51,7 +52,7 @@ public static class SurveySubmissionValidator
                 var max = question.MaxLength ?? SurveyLimits.FreeTextMaxLength;
                 if (text.Length > max)
                 {
-                    errors[question.Id] = TextTooLong(max, text.Length);
+                    errors[question.Id] = texts.TextTooLong(max, text.Length);
                     continue;
                 }
 
@@ -61,7 +62,7 @@ public static class SurveySubmissionValidator
 
             if (question.Kind == QuestionKind.MultipleChoice)
             {
-                ValidateTicks(question, posted, errors, answers);
+                ValidateTicks(question, posted, errors, answers, texts);
                 continue;
             }
 
@@ -69,7 +70,7 @@ public static class SurveySubmissionValidator
             {
                 if (question.IsRequired)
                 {
-                    errors[question.Id] = question.Kind == QuestionKind.ZeroToTen ? MissingScore : MissingChoice;
+                    errors[question.Id] = question.Kind == QuestionKind.ZeroToTen ? texts.MissingScore : texts.MissingChoice;
                 }
 
                 continue;
@@ -80,7 +81,7 @@ public static class SurveySubmissionValidator
             var optionId = posted.Count == 1 ? OptionId(posted[0]) : null;
             if (optionId is null || !question.Options.Any(o => o.Id == optionId))
             {
-                errors[question.Id] = question.Kind == QuestionKind.ZeroToTen ? UnknownScore : UnknownChoice;
+                errors[question.Id] = question.Kind == QuestionKind.ZeroToTen ? texts.UnknownScore : texts.UnknownChoice;
                 continue;
             }
 
@@ -95,14 +96,14 @@ public static class SurveySubmissionValidator
     /// empty value, so either is a hand-made or corrupted post: refused whole rather than trimmed, so that
     /// what is stored is exactly what the usager ticked.
     /// </summary>
-    private static void ValidateTicks(QuestionDefinition question, StringValues posted, Dictionary<int, string> errors, List<ValidatedAnswer> answers)
+    private static void ValidateTicks(QuestionDefinition question, StringValues posted, Dictionary<int, string> errors, List<ValidatedAnswer> answers, SurveyTexts texts)
     {
         var values = posted.Where(v => !string.IsNullOrWhiteSpace(v)).ToList();
         if (values.Count == 0)
         {
             if (question.IsRequired)
             {
-                errors[question.Id] = MissingTicks;
+                errors[question.Id] = texts.MissingTicks;
             }
 
             return;
@@ -114,13 +115,13 @@ public static class SurveySubmissionValidator
             var optionId = OptionId(value);
             if (optionId is null || !question.Options.Any(o => o.Id == optionId))
             {
-                errors[question.Id] = UnknownChoice;
+                errors[question.Id] = texts.UnknownChoice;
                 return;
             }
 
             if (ticked.Contains(optionId.Value))
             {
-                errors[question.Id] = DuplicateTick;
+                errors[question.Id] = texts.DuplicateTick;
                 return;
             }
 

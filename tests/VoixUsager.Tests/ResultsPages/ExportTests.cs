@@ -64,7 +64,7 @@ public sealed class ExportTests : CantalResultsTest
         var sheets = part.Workbook.Sheets!.Elements<Sheet>().ToList();
         var fileName = response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName!;
         Assert.Matches(@"^voixusager-resultats-prefecture-cantal-campagne-2026-toutes-les-campagnes-arrete-\d{4}-\d{2}-\d{2}-\d{4}\.xlsx$", fileName);
-        Assert.Equal(["Périmètre", "Enquête", "Questions à choix", "Notes de 0 à 10", "Sites et canaux", "Tendance", "Représentativité", "Appels mystères", "Courriels mystères", "Recommandations", "Indicateurs", "Suggestions retenues"], sheets.Select(s => s.Name!.Value!));
+        Assert.Equal(["Périmètre", "Enquête", "Questions à choix", "Notes de 0 à 10", "Sites et canaux", "Langues", "Tendance", "Représentativité", "Appels mystères", "Courriels mystères", "Recommandations", "Indicateurs", "Suggestions retenues"], sheets.Select(s => s.Name!.Value!));
 
         var scope = ((WorksheetPart)part.GetPartById(sheets[0].Id!)).Worksheet.Descendants<Row>().Select(r => string.Join(" | ", r.Descendants<Cell>().Select(c => c.InnerText))).ToList();
         Assert.Contains("Préfecture | Préfecture Cantal", scope);

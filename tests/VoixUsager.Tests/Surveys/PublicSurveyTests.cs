@@ -375,6 +375,7 @@ public sealed class PublicSurveyTests : IAsyncLifetime
         checkpoint.CommandText = "SELECT * FROM \"SurveyResponses\"";
         await using var reader = await checkpoint.ExecuteReaderAsync();
         var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
+        // The language is the form's, chosen in its address: it says nothing of the person.
         Assert.Equal(
             ["CampaignId", "Channel", "Id", "Language", "QuestionnaireVersionId", "SiteId", "SubmissionId", "SubmittedAtUtc"],
             columns.Order(StringComparer.Ordinal).ToList());

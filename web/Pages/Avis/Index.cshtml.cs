@@ -14,7 +14,7 @@ namespace VoixUsager.Web.Pages.Avis;
 /// </summary>
 [IgnoreAntiforgeryToken]
 [EnableRateLimiting(Hosting.SurveyRateLimiting.Policy)]
-public class IndexModel(PublicSurveyLookup lookup, SurveyResponseWriter writer, IMemoryCache cache) : PageModel
+public class IndexModel(PublicSurveyLookup lookup, QuestionnaireCatalog catalog, SurveyResponseWriter writer, IMemoryCache cache) : PageModel
 {
     /// <summary>
     /// How long the form last shown for a site is kept in memory: only to show the usager's answers back
@@ -28,8 +28,10 @@ public class IndexModel(PublicSurveyLookup lookup, SurveyResponseWriter writer, 
     /// <summary>The questionnaire version the form showed, so that answers to a version switched meanwhile are refused clearly.</summary>
     public const string QuestionnaireField = "questionnaire";
 
-    public const string QuestionnaireChanged =
-        "Le questionnaire de ce site vient de changer : vos réponses n’ont pas été enregistrées. Merci de répondre au questionnaire ci-dessous.";
+    public static readonly string QuestionnaireChanged = SurveyTexts.French.QuestionnaireChanged;
+
+    /// <summary>The language is kept in the address (never a cookie), so a link or a reload keeps it.</summary>
+    public const string LanguageField = "langue";
 
     /// <summary>Robots fill every field they find; people never see this one.</summary>
     public const string HoneypotField = "site_web";
@@ -37,6 +39,18 @@ public class IndexModel(PublicSurveyLookup lookup, SurveyResponseWriter writer, 
     public SurveyAvailability? Availability { get; private set; }
 
     public SurveyAvailability.Open? Survey => Availability as SurveyAvailability.Open;
+
+    /// <summary>The open survey's questions in the language shown (French where a text is not translated).</summary>
+    public QuestionnaireDefinition? Questionnaire { get; private set; }
+
+    /// <summary>The language of the page: the questions' language when the survey is open, else the interface's.</summary>
+    public string Language { get; private set; } = QuestionnaireLanguages.French;
+
+    /// <summary>The words around the questions: in <see cref="Language"/> when the interface is written in it, else French.</summary>
+    public SurveyTexts Texts { get; private set; } = SurveyTexts.French;
+
+    /// <summary>The value of <see cref="LanguageField"/> for links and the form: null for French, the default.</summary>
+    public string? LanguageInUrl => Language == QuestionnaireLanguages.French ? null : Language;
 
     public string? Channel { get; private set; }
 
@@ -51,15 +65,16 @@ public class IndexModel(PublicSurveyLookup lookup, SurveyResponseWriter writer, 
 
     private IFormCollection? _posted;
 
-    public async Task<IActionResult> OnGetAsync([FromRoute] string siteCode, [FromQuery(Name = ChannelField)] string? canal, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromRoute] string siteCode, [FromQuery(Name = ChannelField)] string? canal, [FromQuery(Name = LanguageField)] string? langue, CancellationToken cancellationToken)
     {
         Availability = await lookup.FindAsync(siteCode, SurveyChannels.FromUrlValue(canal), cancellationToken);
+        await ChooseLanguageAsync(langue, cancellationToken);
         if (Availability is SurveyAvailability.UnknownSite)
         {
             // A poster printed before the site's code changed: permanently to the current code.
             return await lookup.FindCurrentCodeAsync(siteCode, cancellationToken) is { } currentCode
-                ? RedirectToPagePermanent("/Avis/Index", new { siteCode = currentCode, canal })
-                : NotFound();
+                ? RedirectToPagePermanent("/Avis/Index", new { siteCode = currentCode, canal, langue = LanguageInUrl })
+                : NotFoundInLanguage();
         }
 
         if (Availability is SurveyAvailability.Retired)
@@ -94,15 +109,17 @@ public class IndexModel(PublicSurveyLookup lookup, SurveyResponseWriter writer, 
         {
             // The database is down: the form is rebuilt as last shown, only to give the answers back.
             Availability = lastShown;
+            await ChooseLanguageAsync(Request.Query[LanguageField].FirstOrDefault(), cancellationToken);
             return await UnavailableAsync(cancellationToken);
         }
 
+        await ChooseLanguageAsync(Request.Query[LanguageField].FirstOrDefault(), cancellationToken);
         if (Availability is SurveyAvailability.UnknownSite)
         {
             // 308 keeps the method and body: answers posted to an old code reach the current one.
             return await lookup.FindCurrentCodeAsync(siteCode, cancellationToken) is { } currentCode
-                ? RedirectToPagePermanentPreserveMethod("/Avis/Index", pageHandler: null, routeValues: new { siteCode = currentCode })
-                : NotFound();
+                ? RedirectToPagePermanentPreserveMethod("/Avis/Index", pageHandler: null, routeValues: new { siteCode = currentCode, langue = LanguageInUrl })
+                : NotFoundInLanguage();
         }
 
         if (Availability is SurveyAvailability.Retired)
@@ -143,6 +160,7 @@ public class IndexModel(PublicSurveyLookup lookup, SurveyResponseWriter writer, 
         if (await lookup.FindAsync(siteCode, SurveyChannels.FromUrlValue(Channel), cancellationToken) is SurveyAvailability.Open forChannel)
         {
             Availability = survey = forChannel;
+            await ChooseLanguageAsync(Request.Query[LanguageField].FirstOrDefault(), cancellationToken);
         }
 
         // A form without the field (sent before it existed) is checked against the questions themselves.
@@ -151,13 +169,14 @@ public class IndexModel(PublicSurveyLookup lookup, SurveyResponseWriter writer, 
             return QuestionnaireSwitched();
         }
 
-        var validation = SurveySubmissionValidator.Validate(survey.Questionnaire, name => _posted[name]);
+        // Every language of a version has the same questions and option ids: only the messages differ.
+        var validation = SurveySubmissionValidator.Validate(Questionnaire!, name => _posted[name], Texts);
 
         if (!TryReadSubmissionId(_posted[SubmissionField], out var submissionId))
         {
             SubmissionId = Guid.CreateVersion7();
             Errors = validation.Errors;
-            FormError = "Le formulaire envoyé n’a pas pu être identifié. Vérifiez vos réponses, puis envoyez-les de nouveau.";
+            FormError = Texts.FormNotIdentified;
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
@@ -174,7 +193,7 @@ public class IndexModel(PublicSurveyLookup lookup, SurveyResponseWriter writer, 
         try
         {
             outcome = await writer.StoreAsync(new SurveySubmission(
-                survey.CampaignId, survey.Site.Id, survey.Questionnaire.VersionId, SurveyChannels.FromUrlValue(Channel), submissionId, validation.Answers));
+                survey.CampaignId, survey.Site.Id, survey.Questionnaire.VersionId, SurveyChannels.FromUrlValue(Channel), submissionId, validation.Answers, Language));
         }
         catch (Exception exception) when (Hosting.DatabaseOutage.Is(exception))
         {
@@ -204,9 +223,51 @@ public class IndexModel(PublicSurveyLookup lookup, SurveyResponseWriter writer, 
     {
         _posted = null;
         Errors = new Dictionary<int, string>();
-        FormError = QuestionnaireChanged;
+        FormError = Texts.QuestionnaireChanged;
         SubmissionId = Guid.CreateVersion7();
         Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
+    }
+
+    /// <summary>
+    /// The language asked for in the address, if the open survey's version offers it (or, on the closed and
+    /// retired pages, if the interface is written in it); French otherwise, never an error.
+    /// </summary>
+    private async Task ChooseLanguageAsync(string? langue, CancellationToken cancellationToken)
+    {
+        var asked = QuestionnaireLanguages.Normalise(langue) ?? QuestionnaireLanguages.French;
+        if (Availability is SurveyAvailability.Open open)
+        {
+            try
+            {
+                Questionnaire = await catalog.GetAsync(open.Questionnaire.VersionId, asked, cancellationToken);
+            }
+            catch (Exception exception) when (Hosting.DatabaseOutage.Is(exception))
+            {
+                // Only reached when giving the answers back during an outage: French is what is at hand.
+                Questionnaire = open.Questionnaire;
+            }
+
+            Language = Questionnaire.Language;
+        }
+        else
+        {
+            Language = SurveyTexts.Has(asked) ? SurveyTexts.For(asked).Language : QuestionnaireLanguages.French;
+        }
+
+        Texts = SurveyTexts.For(Language);
+        ViewData[Shared.PageLanguage.ViewDataKey] = Language;
+    }
+
+    /// <summary>An unknown site's address with a language: the "page not found" in that language rather than the generic French one.</summary>
+    private IActionResult NotFoundInLanguage()
+    {
+        if (Language == QuestionnaireLanguages.French)
+        {
+            return NotFound();
+        }
+
+        Response.StatusCode = StatusCodes.Status404NotFound;
         return Page();
     }
 
@@ -251,7 +312,7 @@ public class IndexModel(PublicSurveyLookup lookup, SurveyResponseWriter writer, 
     private StatusCodeResult RedirectToThanks(SurveyAvailability.Open survey)
     {
         // 303 See Other, so that reloading the thank-you page never re-posts the answers.
-        Response.Headers.Location = Url.Page("/Avis/Merci", new { siteCode = survey.Site.PublicCode });
+        Response.Headers.Location = Url.Page("/Avis/Merci", new { siteCode = survey.Site.PublicCode, langue = LanguageInUrl });
         return StatusCode(StatusCodes.Status303SeeOther);
     }
 }

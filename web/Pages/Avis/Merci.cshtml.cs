@@ -4,11 +4,17 @@ using VoixUsager.Surveys;
 
 namespace VoixUsager.Web.Pages.Avis;
 
+/// <summary>
+/// The thank-you page, in the language the usager answered in when the interface is written in it;
+/// in French otherwise (it holds no question, only the interface's words).
+/// </summary>
 public class MerciModel(PublicSurveyLookup lookup) : PageModel
 {
     public PublicSite Site { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync([FromRoute] string siteCode, CancellationToken cancellationToken)
+    public SurveyTexts Texts { get; private set; } = SurveyTexts.French;
+
+    public async Task<IActionResult> OnGetAsync([FromRoute] string siteCode, [FromQuery(Name = IndexModel.LanguageField)] string? langue, CancellationToken cancellationToken)
     {
         var site = await lookup.FindSiteAsync(siteCode, cancellationToken);
         if (site is null)
@@ -17,6 +23,8 @@ public class MerciModel(PublicSurveyLookup lookup) : PageModel
         }
 
         Site = site;
+        Texts = SurveyTexts.For(Questionnaires.QuestionnaireLanguages.Normalise(langue));
+        ViewData[Shared.PageLanguage.ViewDataKey] = Texts.Language;
         return Page();
     }
 }

@@ -12,8 +12,9 @@ public sealed record SurveyQuestionsView(
     Func<QuestionDefinition, OptionDefinition, bool> IsChecked,
     Func<QuestionDefinition, string> PostedText)
 {
-    /// <summary>What the two ends of a 0–10 scale mean, read with the question's legend.</summary>
-    public const string ZeroToTenHint = "Choisissez une note de 0 à 10 : 0 = pas du tout, 10 = tout à fait.";
+    /// <summary>The words around the questions ("(facultatif)", the French-text badge): French unless given.</summary>
+    public Surveys.SurveyTexts Texts { get; init; } = Surveys.SurveyTexts.French;
 
-    public const string MultipleChoiceHint = "Plusieurs réponses possibles.";
+    /// <summary>The page's language: the questionnaire's, which texts in another language are marked against.</summary>
+    public string PageLanguage => Questionnaire.Language;
 }
