@@ -38,7 +38,8 @@ public sealed class QuestionnaireEditorBrowserTests(QuestionnaireEditorFixture f
     public async Task A_local_questionnaire_is_built_on_the_national_core_previewed_and_published_without_javascript(int width)
     {
         Directory.CreateDirectory(Shots);
-        var title = $"Votre avis sur le point d’accueil numérique ({width})";
+        // Its own title on each attempt: a retried run finds the first attempt's questionnaire in the same database.
+        var title = $"Votre avis sur le point d’accueil numérique ({width}-{Guid.NewGuid().ToString("N")[..6]})";
         var page = await fixture.SignedInPageAsync(StaffTestData.Email("Qualite", "cantal"), StaffTestData.Password, StaffTestData.AuthenticatorKey, width, 900);
         await page.GotoAsync(fixture.BaseUrl + "/espace");
         await page.GetByRole(AriaRole.Link, new() { Name = "Questionnaires", Exact = true }).ClickAsync();

@@ -84,8 +84,10 @@ public sealed class QuestionnaireEditorTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, (await PostDraftAsync(quality, draftId, "AddLanguage", ("language", ""), ("otherLanguage", "UK"))).StatusCode);
         var translation = $"{Draft(draftId)}/langues/en";
         response = await quality.PostFormAsync(translation,
-            [new("stamp", await StampAsync(quality, draftId)), new("title", "Your opinion on the digital help desk"), new("q7-text", "Which procedures did you carry out?"), new("q7-o0", "Residence permit")], translation);
+            [new("stamp", await StampAsync(quality, draftId)), new("title", "Your opinion on the digital help desk"), new("q7-text", "Which procedures did you carry out?"), new("q7-o0", "Residence permit"), new("q2-o0", "Very satisfied")], translation);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        // A scale level translated once is offered in the other scale questions' fields.
+        Assert.Equal("Very satisfied", (await quality.GetPageAsync(translation)).QuerySelector("#q5-o0")!.GetAttribute("value"));
 
         // Before publishing, the editor says what each language lacks, and the confirmation that it may still be published.
         var overview = await quality.GetPageAsync(Draft(draftId));

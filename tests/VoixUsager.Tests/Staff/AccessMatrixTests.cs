@@ -98,6 +98,9 @@ public sealed class AccessMatrixTests : IClassFixture<AccessMatrixTests.App>
         { "GET", "/qualite/services", $"{Login} {Forbidden} {Ok} {Forbidden} {Ok} {Forbidden} {Ok} {Forbidden} {Forbidden}" },
         { "GET", "/qualite/journal", $"{Login} {Forbidden} {Ok} {Forbidden} {Ok} {Forbidden} {Ok} {Forbidden} {Forbidden}" },
         { "GET", "/qualite/mystere", $"{Login} {Forbidden} {Ok} {Forbidden} {Ok} {Forbidden} {Ok} {Forbidden} {Forbidden}" },
+        // Questionnaires: each quality team its préfecture's (and the national ones to read), the administrators the national ones.
+        { "GET", "/qualite/questionnaires", $"{Login} {Forbidden} {Ok} {Forbidden} {Ok} {Forbidden} {Ok} {Forbidden} {Forbidden}" },
+        { "GET", "/administration/questionnaires", $"{Login} {Ok} {Forbidden} {Forbidden} {Forbidden} {Forbidden} {Forbidden} {Forbidden} {Forbidden}" },
         { "GET", "/qualite/mystere/{campaign}", $"{Login} {Forbidden} {Ok} {Forbidden} {Forbidden} {Forbidden} {Forbidden} {Forbidden} {Forbidden}" },
         { "GET", "/qualite/mystere/fiche/{record}", $"{Login} {Forbidden} {Ok} {Forbidden} {Forbidden} {Forbidden} {Forbidden} {Forbidden} {Forbidden}" },
         { "GET", "/referent", $"{Login} {Forbidden} {Forbidden} {Ok} {Forbidden} {Ok} {Forbidden} {Ok} {Forbidden}" },
