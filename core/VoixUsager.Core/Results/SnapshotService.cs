@@ -85,7 +85,7 @@ public sealed class SnapshotService(AppDbContext db, SurveyResultsService survey
         return snapshot;
     }
 
-    /// <summary>The stored form: <c>{"formatVersion": 3, "figures": {…}}</c>.</summary>
+    /// <summary>The stored form: <c>{"formatVersion": 4, "figures": {…}}</c>.</summary>
     public static string Serialize(ResultsFigures figures) =>
         new JsonObject
         {

@@ -128,7 +128,7 @@ public sealed class CluFollowUpTests : IAsyncLifetime
         }
 
         var snapshot = await _app.WithDbAsync(db => db.ResultsSnapshots.AsNoTracking().SingleAsync(s => s.Id == db.CluMeetings.Single(c => c.Id == second).SnapshotId));
-        Assert.Contains("\"formatVersion\":3", snapshot.FiguresJson.Replace(" ", "", StringComparison.Ordinal));
+        Assert.Contains($"\"formatVersion\":{SnapshotService.FormatVersion}", snapshot.FiguresJson.Replace(" ", "", StringComparison.Ordinal));
         var frozen = SnapshotService.Read(snapshot);
         var clu = frozen.Clu!;
 

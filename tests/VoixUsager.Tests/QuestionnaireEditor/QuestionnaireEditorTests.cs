@@ -80,14 +80,16 @@ public sealed class QuestionnaireEditorTests : IAsyncLifetime
         var draftId = await CreateAsync(quality, "Votre avis sur le point d’accueil numérique", "tronc-commun");
         var response = await AddQuestionAsync(quality, draftId, QuestionKind.MultipleChoice, "Quelles démarches avez-vous faites au point d’accueil numérique ?", ["Titre de séjour", "Permis de conduire", "Carte grise"]);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await PostDraftAsync(quality, draftId, "AddLanguage", ("language", "en"), ("otherLanguage", ""))).StatusCode);
+        // The national core comes with the English it ships with; the team adds Spanish and Ukrainian.
+        Assert.Equal(["en"], (await ContentAsync(draftId)).Languages);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostDraftAsync(quality, draftId, "AddLanguage", ("language", "es"), ("otherLanguage", ""))).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await PostDraftAsync(quality, draftId, "AddLanguage", ("language", ""), ("otherLanguage", "UK"))).StatusCode);
-        var translation = $"{Draft(draftId)}/langues/en";
+        var translation = $"{Draft(draftId)}/langues/es";
         response = await quality.PostFormAsync(translation,
-            [new("stamp", await StampAsync(quality, draftId)), new("title", "Your opinion on the digital help desk"), new("q7-text", "Which procedures did you carry out?"), new("q7-o0", "Residence permit"), new("q2-o0", "Very satisfied")], translation);
+            [new("stamp", await StampAsync(quality, draftId)), new("title", "Su opinión sobre el punto de ayuda digital"), new("q7-text", "¿Qué trámites realizó?"), new("q7-o0", "Permiso de residencia"), new("q2-o0", "Muy satisfecho")], translation);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         // A scale level translated once is offered in the other scale questions' fields.
-        Assert.Equal("Very satisfied", (await quality.GetPageAsync(translation)).QuerySelector("#q5-o0")!.GetAttribute("value"));
+        Assert.Equal("Muy satisfecho", (await quality.GetPageAsync(translation)).QuerySelector("#q5-o0")!.GetAttribute("value"));
 
         // Before publishing, the editor says what each language lacks, and the confirmation that it may still be published.
         var overview = await quality.GetPageAsync(Draft(draftId));
@@ -111,10 +113,10 @@ public sealed class QuestionnaireEditorTests : IAsyncLifetime
             var local = version.Questions.Single(q => q.Order == 8);
             Assert.Equal(QuestionKind.MultipleChoice, local.Kind);
             Assert.Equal(["Titre de séjour", "Permis de conduire", "Carte grise"], local.Options.OrderBy(o => o.Order).Select(o => o.Label));
-            Assert.Equal("Which procedures did you carry out?", local.Translations.Single().Text);
-            Assert.Equal("Residence permit", local.Options.Single(o => o.Order == 1).Translations.Single().Label);
-            // Only English has a title: Ukrainian is not offered.
-            Assert.Equal(["en"], version.Translations.Select(t => t.Language));
+            Assert.Equal("¿Qué trámites realizó?", local.Translations.Single().Text);
+            Assert.Equal("Permiso de residencia", local.Options.Single(o => o.Order == 1).Translations.Single().Label);
+            // Only Spanish has the new title translated: English (the core's, shipped) and Ukrainian are not offered yet.
+            Assert.Equal(["es"], version.Translations.Select(t => t.Language));
             Assert.False(await db.QuestionnaireDrafts.AnyAsync(d => d.Id == draftId));
             var audit = await db.AuditEntries.SingleAsync(a => a.Action == "questionnaire.publie");
             Assert.Equal((CantalQuality, _data.CantalId, version.Id.ToString(CultureInfo.InvariantCulture)), (audit.UserEmail, audit.PrefectureId, audit.EntityId));
@@ -245,7 +247,7 @@ public sealed class QuestionnaireEditorTests : IAsyncLifetime
         await Refused(await PostDraftAsync(quality, draftId, "Title", ("title", "")), "Title", "Écrivez le titre");
         await Refused(await PostDraftAsync(quality, draftId, "AddLanguage", ("language", ""), ("otherLanguage", "pas une langue")), "OtherLanguage", "n’est pas un code de langue");
         Assert.Equal(7, (await ContentAsync(draftId)).Questions.Count);
-        Assert.Empty((await ContentAsync(draftId)).Languages);
+        Assert.Equal(["en"], (await ContentAsync(draftId)).Languages);
 
         // A core question cannot be opened for rewording nor removed.
         Assert.Equal(HttpStatusCode.Forbidden, (await quality.Http.GetAsync($"{Draft(draftId)}/question?code={DefaultQuestionnaire.Codes.Courtoisie}")).StatusCode);

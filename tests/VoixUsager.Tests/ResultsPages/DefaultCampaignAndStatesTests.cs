@@ -66,9 +66,9 @@ public sealed class DefaultCampaignAndStatesTests : CantalResultsTest
         Assert.Equal("close", State("Campagne 2025"));
         Assert.Equal("ouverte", State("Campagne 2026"));
         // A planned campaign's dates can change, a running one can be extended or closed, a closed one nothing.
-        Assert.Equal("Modifier les dates : Printemps 2027", Actions("Printemps 2027"));
-        Assert.Equal("", Actions("Campagne 2025"));
-        Assert.Equal("Prolonger : Campagne 2026 Clore maintenant : Campagne 2026", Actions("Campagne 2026"));
+        Assert.Equal("Modifier les dates : Printemps 2027 Questionnaires : Printemps 2027", Actions("Printemps 2027"));
+        Assert.Equal("Questionnaires : Campagne 2025", Actions("Campagne 2025"));
+        Assert.Equal("Prolonger : Campagne 2026 Questionnaires : Campagne 2026 Clore maintenant : Campagne 2026", Actions("Campagne 2026"));
         Assert.Single(page.QuerySelectorAll("main table form"));
     }
 

@@ -23,7 +23,7 @@ public class MerciModel(PublicSurveyLookup lookup) : PageModel
         }
 
         Site = site;
-        Texts = SurveyTexts.For(Questionnaires.QuestionnaireLanguages.Normalise(langue));
+        Texts = SurveyTexts.For(VoixUsager.Questionnaires.QuestionnaireLanguages.Normalise(langue));
         ViewData[Shared.PageLanguage.ViewDataKey] = Texts.Language;
         return Page();
     }
