@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using VoixUsager.Data;
+using VoixUsager.Surveys;
 using VoixUsager.Results;
 
 namespace VoixUsager.Jobs;
@@ -15,7 +16,7 @@ public sealed class NightlySnapshotJob(AppDbContext db, SnapshotService snapshot
         var today = clock.Today;
         var startOfDayUtc = Calendar.FrenchTimeZones.ParisToUtc(today.ToDateTime(TimeOnly.MinValue));
         var prefectures = await db.SurveyCampaigns.AsNoTracking()
-            .Where(c => c.ClosedAtUtc == null && c.StartsOn <= today && c.EndsOn >= today)
+            .Where(SurveyCampaign.OpenOn(today))
             .Select(c => c.PrefectureId).Distinct()
             .Where(p => !db.ResultsSnapshots.Any(s => s.PrefectureId == p && s.ComputedBy == Author && s.ComputedAtUtc >= startOfDayUtc))
             .ToListAsync(cancellationToken);

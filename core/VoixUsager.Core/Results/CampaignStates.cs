@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using VoixUsager.Data;
+using VoixUsager.Surveys;
 
 namespace VoixUsager.Results;
 
@@ -33,7 +34,8 @@ public static class CampaignStates
     public static async Task<int?> DefaultCampaignIdAsync(AppDbContext db, int prefectureId, DateOnly today, CancellationToken cancellationToken)
     {
         var running = await db.SurveyCampaigns.AsNoTracking()
-            .Where(c => c.PrefectureId == prefectureId && c.ClosedAtUtc == null && c.StartsOn <= today && c.EndsOn >= today)
+            .Where(SurveyCampaign.OpenOn(today))
+            .Where(c => c.PrefectureId == prefectureId)
             .OrderByDescending(c => c.StartsOn).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken);
         return running ?? await db.SurveyCampaigns.AsNoTracking()
             .Where(c => c.PrefectureId == prefectureId && db.SurveyResponses.Any(r => r.CampaignId == c.Id))

@@ -22,6 +22,13 @@ public static class QuestionnaireChoice
             ?? ofSite.FirstOrDefault(a => a.Channel is null)?.QuestionnaireVersionId
             ?? campaignVersionId;
     }
+
+    /// <summary>The assignments of one site in a campaign, what <see cref="VersionFor"/> chooses from.</summary>
+    public static Task<List<SiteQuestionnaire>> OfSiteAsync(AppDbContext db, int campaignId, int siteId, CancellationToken cancellationToken) =>
+        db.SurveyCampaignQuestionnaires.AsNoTracking()
+            .Where(a => a.CampaignId == campaignId && a.SiteId == siteId)
+            .Select(a => new SiteQuestionnaire(a.SiteId, a.Channel, a.QuestionnaireVersionId))
+            .ToListAsync(cancellationToken);
 }
 
 /// <summary>What the quality team asks: give a site (or one of its channels) a questionnaire, or the campaign another one.</summary>

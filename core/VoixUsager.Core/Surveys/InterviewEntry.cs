@@ -40,20 +40,13 @@ public sealed class InterviewEntry(AppDbContext db, QuestionnaireCatalog catalog
         }
 
         var today = clock.Today;
-        var campaign = await db.SurveyCampaigns.AsNoTracking()
-            .Where(c => c.PrefectureId == prefectureId && c.ClosedAtUtc == null && c.StartsOn <= today && c.EndsOn >= today)
-            .OrderByDescending(c => c.StartsOn)
-            .Select(c => new { c.Id, c.Name, c.QuestionnaireVersionId })
-            .FirstOrDefaultAsync(cancellationToken);
+        var campaign = await RunningCampaign.FindAsync(db.SurveyCampaigns, prefectureId, today, cancellationToken);
         if (campaign is null)
         {
             return new Target.NoCampaign();
         }
 
-        var assignments = await db.SurveyCampaignQuestionnaires.AsNoTracking()
-            .Where(a => a.CampaignId == campaign.Id && a.SiteId == site.Id)
-            .Select(a => new SiteQuestionnaire(a.SiteId, a.Channel, a.QuestionnaireVersionId))
-            .ToListAsync(cancellationToken);
+        var assignments = await QuestionnaireChoice.OfSiteAsync(db, campaign.Id, site.Id, cancellationToken);
         var versionId = QuestionnaireChoice.VersionFor(campaign.QuestionnaireVersionId, assignments, site.Id, chosen);
         return new Target.Ready(site.Id, site.Name, chosen, campaign.Id, campaign.Name, await catalog.GetAsync(versionId, cancellationToken));
     }

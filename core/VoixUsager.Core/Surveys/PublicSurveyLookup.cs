@@ -96,12 +96,7 @@ public sealed class PublicSurveyLookup(AppDbContext db, QuestionnaireCatalog cat
         }
 
         var today = clock.Today;
-        var campaign = await db.SurveyCampaigns
-            .AsNoTracking()
-            .Where(c => c.PrefectureId == site.PrefectureId && c.ClosedAtUtc == null && c.StartsOn <= today && c.EndsOn >= today)
-            .OrderByDescending(c => c.StartsOn)
-            .Select(c => new { c.Id, c.Name, c.QuestionnaireVersionId })
-            .FirstOrDefaultAsync(cancellationToken);
+        var campaign = await RunningCampaign.FindAsync(db.SurveyCampaigns, site.PrefectureId, today, cancellationToken);
         if (campaign is null)
         {
             var nextOpening = await db.SurveyCampaigns
@@ -114,10 +109,7 @@ public sealed class PublicSurveyLookup(AppDbContext db, QuestionnaireCatalog cat
         }
 
         var questionnaire = await catalog.GetAsync(campaign.QuestionnaireVersionId, cancellationToken);
-        var assignments = await db.SurveyCampaignQuestionnaires.AsNoTracking()
-            .Where(a => a.CampaignId == campaign.Id && a.SiteId == site.Id)
-            .Select(a => new SiteQuestionnaire(a.SiteId, a.Channel, a.QuestionnaireVersionId))
-            .ToListAsync(cancellationToken);
+        var assignments = await QuestionnaireChoice.OfSiteAsync(db, campaign.Id, site.Id, cancellationToken);
         return new Found(new SurveyAvailability.Open(site, campaign.Id, campaign.Name, questionnaire), campaign.QuestionnaireVersionId, assignments);
     }
 

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
 using VoixUsager.Prefectures;
 using VoixUsager.Questionnaires;
 
@@ -28,5 +30,23 @@ public class SurveyCampaign
     /// <summary>Sites (or a site's channel) that answer another questionnaire than <see cref="QuestionnaireVersionId"/>.</summary>
     public List<SurveyCampaignQuestionnaire> SiteQuestionnaires { get; set; } = [];
 
-    public bool IsOpenOn(DateOnly day) => ClosedAtUtc is null && StartsOn <= day && day <= EndsOn;
+    /// <summary>
+    /// The one rule for "collecting answers on this day" (not closed early, between its first and last day),
+    /// as an expression so every query (public form, writer, interviews, nightly snapshot, dashboards) runs it in SQL.
+    /// </summary>
+    public static Expression<Func<SurveyCampaign, bool>> OpenOn(DateOnly day) =>
+        c => c.ClosedAtUtc == null && c.StartsOn <= day && c.EndsOn >= day;
+}
+
+/// <summary>The campaign a préfecture's sites answer on a given day.</summary>
+public sealed record RunningCampaign(int Id, string Name, int QuestionnaireVersionId)
+{
+    /// <summary>The open campaign that started last: one rule for the public form and the staff interview screen.</summary>
+    public static Task<RunningCampaign?> FindAsync(IQueryable<SurveyCampaign> campaigns, int prefectureId, DateOnly day, CancellationToken cancellationToken) =>
+        campaigns.AsNoTracking()
+            .Where(SurveyCampaign.OpenOn(day))
+            .Where(c => c.PrefectureId == prefectureId)
+            .OrderByDescending(c => c.StartsOn)
+            .Select(c => new RunningCampaign(c.Id, c.Name, c.QuestionnaireVersionId))
+            .FirstOrDefaultAsync(cancellationToken);
 }

@@ -13,9 +13,10 @@ public static class SurveyLanguages
     /// </summary>
     public static async Task<IReadOnlyList<string>> OfferedAsync(AppDbContext db, int prefectureId, DateOnly today, CancellationToken cancellationToken = default)
     {
-        var campaigns = db.SurveyCampaigns.AsNoTracking().Where(c => c.PrefectureId == prefectureId && c.ClosedAtUtc == null && c.EndsOn >= today);
-        var versionId = await campaigns.Where(c => c.StartsOn <= today).OrderByDescending(c => c.StartsOn).Select(c => (int?)c.QuestionnaireVersionId).FirstOrDefaultAsync(cancellationToken)
-            ?? await campaigns.OrderBy(c => c.StartsOn).Select(c => (int?)c.QuestionnaireVersionId).FirstOrDefaultAsync(cancellationToken)
+        var versionId = (await RunningCampaign.FindAsync(db.SurveyCampaigns, prefectureId, today, cancellationToken))?.QuestionnaireVersionId
+            ?? await db.SurveyCampaigns.AsNoTracking()
+                .Where(c => c.PrefectureId == prefectureId && c.ClosedAtUtc == null && c.StartsOn > today)
+                .OrderBy(c => c.StartsOn).Select(c => (int?)c.QuestionnaireVersionId).FirstOrDefaultAsync(cancellationToken)
             ?? await db.QuestionnaireVersions.AsNoTracking()
                 .Where(v => v.Key == DefaultQuestionnaire.Key && v.PrefectureId == null)
                 .OrderByDescending(v => v.VersionNumber)

@@ -156,7 +156,8 @@ public sealed class SurveyResponseWriter(IServiceScopeFactory scopes, FranceCloc
         var campaignIds = batch.Select(p => p.Submission.CampaignId).Distinct().ToList();
         // Checked in the same transaction as the insert, so no response lands in a closed campaign.
         var open = await db.SurveyCampaigns
-            .Where(c => campaignIds.Contains(c.Id) && c.ClosedAtUtc == null && c.StartsOn <= today && c.EndsOn >= today)
+            .Where(SurveyCampaign.OpenOn(today))
+            .Where(c => campaignIds.Contains(c.Id))
             .Select(c => new { c.Id, c.QuestionnaireVersionId })
             .ToDictionaryAsync(c => c.Id, c => c.QuestionnaireVersionId);
         // The version a site and channel answer is checked in the same transaction, so a switch by the
