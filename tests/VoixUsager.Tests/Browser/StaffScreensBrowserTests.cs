@@ -164,7 +164,20 @@ public sealed class StaffScreensBrowserTests(StaffScreensFixture fixture) : Brow
     public async Task On_a_375_px_phone_the_menu_button_opens_the_menu_and_signs_out(string email, string path)
     {
         var page = await SignedInAsync(email, 375, 800);
+        // The menu's links are rendered by the server, identical to the header's, so the DSFR script leaves them
+        // alone: when it copied them (innerHTML) the copy could carry a style attribute the CSP refuses. The
+        // button parsed from the server's HTML must still be the one in the page once the scripts have run.
+        await page.AddInitScriptAsync("""
+            document.addEventListener('readystatechange', () => {
+                if (document.readyState === 'interactive') {
+                    window.parsedSignOut = document.querySelector('.fr-header__menu-links button');
+                }
+            });
+            """);
         await page.GotoAsync(fixture.BaseUrl + path);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.True(await page.EvaluateAsync<bool>("() => !!window.parsedSignOut && window.parsedSignOut.isConnected"),
+            "the DSFR script replaced the menu's links: they differ from the header's");
 
         // Only the table scrolls sideways, never the page (the links' hidden labels once leaked out of it).
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
