@@ -52,7 +52,7 @@ public static class FrenchHolidays
         ValidateYear(year);
         if (!Enum.IsDefined(zone))
         {
-            throw new ArgumentOutOfRangeException(nameof(zone), zone, "Zone de jours fériés inconnue.");
+            throw new ArgumentOutOfRangeException(nameof(zone), zone, FrenchTimeZones.UnknownZone);
         }
 
         return Cache.GetOrAdd((year, zone), static key => Compute(key.Year, key.Zone));
@@ -72,7 +72,9 @@ public static class FrenchHolidays
         return false;
     }
 
-    private static ReadOnlyCollection<(DateOnly Date, string Name)> Compute(int year, HolidayZone zone)
+    // Internal for the tests of the lists: the process-wide cache in For would hide a changed computation
+    // from every test after the first (mutation testing reuses one test process across many runs).
+    internal static ReadOnlyCollection<(DateOnly Date, string Name)> Compute(int year, HolidayZone zone)
     {
         var easter = EasterSunday(year);
         var holidays = new List<(DateOnly Date, string Name)>

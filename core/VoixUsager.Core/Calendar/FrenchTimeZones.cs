@@ -7,6 +7,9 @@ public static class FrenchTimeZones
 {
     public static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
+    /// <summary>Said by every calendar function given a zone outside the list (a value cast from a number).</summary>
+    internal const string UnknownZone = "Zone de jours fériés inconnue.";
+
     public static TimeZoneInfo For(HolidayZone zone) => zone switch
     {
         HolidayZone.Guadeloupe => TimeZoneInfo.FindSystemTimeZoneById("America/Guadeloupe"),
@@ -18,7 +21,7 @@ public static class FrenchTimeZones
         HolidayZone.SaintMartin => TimeZoneInfo.FindSystemTimeZoneById("America/Marigot"),
         HolidayZone.SaintPierreMiquelon => TimeZoneInfo.FindSystemTimeZoneById("America/Miquelon"),
         HolidayZone.Metropole or HolidayZone.AlsaceMoselle => Paris,
-        _ => throw new ArgumentOutOfRangeException(nameof(zone), zone, "Zone de jours fériés inconnue."),
+        _ => throw new ArgumentOutOfRangeException(nameof(zone), zone, UnknownZone),
     };
 
     /// <summary>How people name each zone, in the administration's list and tables.</summary>
@@ -34,7 +37,7 @@ public static class FrenchTimeZones
         HolidayZone.SaintBarthelemy => "Saint-Barthélemy",
         HolidayZone.SaintMartin => "Saint-Martin",
         HolidayZone.SaintPierreMiquelon => "Saint-Pierre-et-Miquelon",
-        _ => throw new ArgumentOutOfRangeException(nameof(zone), zone, "Zone de jours fériés inconnue."),
+        _ => throw new ArgumentOutOfRangeException(nameof(zone), zone, UnknownZone),
     };
 
     public static DateTime ToLocal(DateTime utc, HolidayZone zone) =>

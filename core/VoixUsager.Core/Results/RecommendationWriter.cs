@@ -38,75 +38,78 @@ public static class RecommendationWriter
 
     // Units follow what each criterion's rate is over: transfer criteria are "sans objet" when the call
     // was not transferred, so their rate is over transferred calls, not all calls.
-    private static readonly Dictionary<string, Wording> Known = new(StringComparer.Ordinal)
+    // A switch rather than a static dictionary: a method is evaluated on each call, so a changed wording is
+    // seen by every test run of the same process (a static table is built once per process).
+    private static Wording? WordingOf(string code) => code switch
     {
         // Call grid.
-        ["sonneries"] = new(Calls,
+        "sonneries" => new(Calls,
             "Décrocher plus rapidement, dans le nombre de sonneries fixé par la grille, par exemple en renforçant le standard aux heures d'affluence",
             "l'appel est décroché dans le nombre de sonneries attendu"),
-        ["formule-standard"] = new(Calls,
+        "formule-standard" => new(Calls,
             "Utiliser systématiquement au standard la formule d'accueil « Préfecture de …, bonjour »",
             "la formule d'accueil du standard est utilisée"),
-        ["service-se-presente"] = new(Calls,
+        "service-se-presente" => new(Calls,
             "Demander à chaque service de se présenter en décrochant : nom du service, puis « bonjour »",
             "le service qui répond se présente"),
-        ["transfert-annonce"] = new(TransferredCalls,
+        "transfert-annonce" => new(TransferredCalls,
             "Bien préciser le nom du service vers lequel l'appel est transféré",
             "le nom du service est annoncé avant le transfert"),
-        ["transfert-abouti"] = new(TransferredCalls,
+        "transfert-abouti" => new(TransferredCalls,
             "Vérifier que les transferts aboutissent et, quand le service ne répond pas, proposer un rappel ou un autre contact plutôt que de laisser sonner",
             "le transfert aboutit"),
-        ["orientation-sites-officiels"] = new(Calls,
+        "orientation-sites-officiels" => new(Calls,
             "Orienter les usagers vers les sites officiels (site de la préfecture, sites nationaux des démarches) pour les questions générales",
             "l'usager est orienté vers les sites officiels pour les questions générales"),
-        ["information-exacte"] = new(Calls,
+        "information-exacte" => new(Calls,
             "Fiabiliser l'information donnée au téléphone en tenant à jour une fiche de réponses aux questions fréquentes, partagée entre le standard et les services",
             "l'information donnée est exacte"),
-        ["information-complete"] = new(Calls,
+        "information-complete" => new(Calls,
             "Donner une information complète : démarche à suivre, pièces à fournir et délais",
             "l'information donnée est complète"),
-        ["courtoisie"] = new(Calls,
+        "courtoisie" => new(Calls,
             "Rappeler aux équipes les attendus de courtoisie au téléphone : ton, écoute, reformulation de la demande",
             "l'interlocuteur est courtois"),
-        ["prise-de-conge"] = new(Calls,
+        "prise-de-conge" => new(Calls,
             "Conclure chaque appel par une prise de congé courtoise, en vérifiant que l'usager a obtenu sa réponse",
             "la prise de congé est courtoise"),
 
         // E-mail grid.
-        ["accuse-reception"] = new(Emails,
+        "accuse-reception" => new(Emails,
             "Mettre en place un accusé de réception automatique sur chaque boîte fonctionnelle",
             "un accusé de réception automatique est envoyé"),
-        ["accuse-service-delais"] = new(Emails,
+        "accuse-service-delais" => new(Emails,
             "Indiquer dans l'accusé de réception le nom du service et le délai de traitement annoncé",
             "l'accusé de réception mentionne le service et les délais"),
-        ["delai-annonce-respecte"] = new(Emails,
+        "delai-annonce-respecte" => new(Emails,
             "Respecter le délai de réponse annoncé dans l'accusé de réception, ou annoncer un délai réaliste",
             "le délai annoncé est respecté"),
-        ["reponse-precise"] = new(Emails,
+        "reponse-precise" => new(Emails,
             "Répondre précisément à la question posée, sans formulation vague ni renvoi général",
             "la réponse est précise"),
-        ["liens-complets"] = new(Emails,
+        "liens-complets" => new(Emails,
             "Donner les liens en entier dans les réponses, plutôt qu'un simple renvoi vers un site",
             "les liens sont donnés en entier"),
-        ["pieces-jointes-mentionnees"] = new(Emails,
+        "pieces-jointes-mentionnees" => new(Emails,
             "Mentionner dans le corps du message chaque pièce jointe envoyée",
             "les pièces jointes sont mentionnées dans le message"),
-        ["formulaire-joint"] = new(Emails,
+        "formulaire-joint" => new(Emails,
             "Joindre le formulaire nécessaire à la démarche ou donner le lien pour le télécharger",
             "le formulaire nécessaire est joint ou indiqué par un lien"),
-        ["signature-complete"] = new(Emails,
+        "signature-complete" => new(Emails,
             "Signer chaque réponse avec le nom du service, l'adresse postale et le téléphone de la préfecture",
             "la signature est complète"),
-        ["orthographe"] = new(Emails,
+        "orthographe" => new(Emails,
             "Relire chaque réponse avant l'envoi, avec un correcteur orthographique, pour soigner orthographe, grammaire et ponctuation",
             "l'orthographe, la grammaire et la ponctuation sont soignées"),
-        ["formule-politesse"] = new(Emails,
+        "formule-politesse" => new(Emails,
             "Terminer chaque réponse par une formule de politesse",
             "une formule de politesse est présente"),
+        _ => null,
     };
 
     /// <summary>The built-in recommendation of a national criterion, or null: shown where a grid is edited.</summary>
-    public static string? BuiltInRecommendation(string code) => Known.TryGetValue(code, out var wording) ? wording.Recommendation : null;
+    public static string? BuiltInRecommendation(string code) => WordingOf(code)?.Recommendation;
 
     /// <param name="criteria">Compliance per criterion; criteria with no applicable record are skipped.</param>
     /// <param name="strengthAt">A criterion met in at least this share of cases is a strength.</param>
@@ -173,7 +176,7 @@ public static class RecommendationWriter
     {
         var percent = FrenchFormat.Percent(criterion.Compliance, 0);
         var total = FrenchFormat.Count(criterion.Compliance.Total);
-        if (!Known.TryGetValue(criterion.Code, out var wording))
+        if (WordingOf(criterion.Code) is not { } wording)
         {
             var indicative = criterion.Compliance.IsIndicative ? $", indicatif, n = {total}" : string.Empty;
             return $"Point fort : « {criterion.Label} » (conforme dans {percent} des cas{indicative}).";
@@ -186,7 +189,8 @@ public static class RecommendationWriter
     private static string RecommendationSentence(CriterionCompliance criterion)
     {
         var percent = FrenchFormat.Percent(criterion.Compliance, 0);
-        var known = Known.TryGetValue(criterion.Code, out var wording);
+        var wording = WordingOf(criterion.Code);
+        var known = wording is not null;
         var (action, unit) = criterion.Recommendation is { Length: > 0 } entered
             ? (entered.TrimEnd('.', ' '), known ? wording!.Unit : "cas")
             : known

@@ -71,5 +71,8 @@ public class FrenchTimeZonesConversionTests
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => FrenchHolidays.For(2026, (HolidayZone)99));
 
         Assert.Equal("zone", error.ParamName);
+        Assert.StartsWith("Zone de jours fériés inconnue.", error.Message);
+        Assert.StartsWith("Zone de jours fériés inconnue.", Assert.Throws<ArgumentOutOfRangeException>(() => FrenchTimeZones.For((HolidayZone)99)).Message);
+        Assert.StartsWith("Zone de jours fériés inconnue.", Assert.Throws<ArgumentOutOfRangeException>(() => FrenchTimeZones.Label((HolidayZone)99)).Message);
     }
 }

@@ -22,11 +22,11 @@ public class OverseasCollectivitiesTests
     [InlineData(HolidayZone.SaintMartin, "2027-05-28")]
     public void Saint_barthelemy_and_saint_martin_add_their_own_abolition_day(HolidayZone zone, string date)
     {
-        var holidays = FrenchHolidays.For(Day(date).Year, zone);
+        var holidays = WorkingDaysTests.Holidays(Day(date).Year, zone);
 
         Assert.Equal(12, holidays.Count);
         Assert.Contains((Day(date), "Abolition de l'esclavage"), holidays);
-        Assert.Equal(FrenchHolidays.For(Day(date).Year, HolidayZone.Metropole),
+        Assert.Equal(WorkingDaysTests.Holidays(Day(date).Year, HolidayZone.Metropole),
             holidays.Where(h => h.Date != Day(date)));
         Assert.True(FrenchHolidays.IsHoliday(Day(date), zone));
         Assert.False(FrenchHolidays.IsHoliday(Day(date), HolidayZone.Metropole));
@@ -50,8 +50,8 @@ public class OverseasCollectivitiesTests
     [InlineData(2008)]
     public void Saint_pierre_et_miquelon_has_the_national_holidays_and_no_abolition_day(int year)
     {
-        Assert.Equal(FrenchHolidays.For(year, HolidayZone.Metropole), FrenchHolidays.For(year, HolidayZone.SaintPierreMiquelon));
-        Assert.Equal(11, FrenchHolidays.For(year, HolidayZone.SaintPierreMiquelon).Count);
+        Assert.Equal(WorkingDaysTests.Holidays(year, HolidayZone.Metropole), WorkingDaysTests.Holidays(year, HolidayZone.SaintPierreMiquelon));
+        Assert.Equal(11, WorkingDaysTests.Holidays(year, HolidayZone.SaintPierreMiquelon).Count);
     }
 
     [Theory]

@@ -12,6 +12,17 @@ public class WorkingDaysTests
 
     private static DateOnly Day(string date) => DateOnly.Parse(date, CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// The list as computed, checked equal to the cached list callers get: the cache is process-wide, so a
+    /// test reading only the cached list could be reading a list computed before the code changed.
+    /// </summary>
+    internal static IReadOnlyList<(DateOnly Date, string Name)> Holidays(int year, HolidayZone zone)
+    {
+        var computed = FrenchHolidays.Compute(year, zone);
+        Assert.Equal(computed, FrenchHolidays.For(year, zone));
+        return computed;
+    }
+
     [Theory]
     [InlineData(2024, 3, 31)]
     [InlineData(2025, 4, 20)]
@@ -58,13 +69,13 @@ public class WorkingDaysTests
             (new DateOnly(2026, 12, 25), "Noël"),
         ];
 
-        Assert.Equal(expected, FrenchHolidays.For(2026, HolidayZone.Metropole));
+        Assert.Equal(expected, Holidays(2026, HolidayZone.Metropole));
     }
 
     [Fact]
     public void Alsace_moselle_adds_good_friday_and_saint_stephen()
     {
-        var alsace = FrenchHolidays.For(2026, HolidayZone.AlsaceMoselle);
+        var alsace = Holidays(2026, HolidayZone.AlsaceMoselle);
 
         Assert.Equal(13, alsace.Count);
         Assert.Contains((new DateOnly(2026, 4, 3), "Vendredi saint"), alsace);
@@ -84,7 +95,7 @@ public class WorkingDaysTests
     [InlineData(HolidayZone.Mayotte, "2026-04-27")]
     public void Overseas_departements_add_their_abolition_of_slavery_day(HolidayZone zone, string date)
     {
-        var holidays = FrenchHolidays.For(2026, zone);
+        var holidays = Holidays(2026, zone);
 
         Assert.Equal(12, holidays.Count);
         Assert.Contains((Day(date), "Abolition de l'esclavage"), holidays);
@@ -107,13 +118,13 @@ public class WorkingDaysTests
     public void Lists_are_sorted_even_when_ascension_falls_on_may_day(HolidayZone zone)
     {
         // Easter 2008 was on 23 March: Ascension fell on Thursday 1 May.
-        var holidays2008 = FrenchHolidays.For(2008, zone);
+        var holidays2008 = Holidays(2008, zone);
         Assert.Contains((new DateOnly(2008, 5, 1), "Ascension"), holidays2008);
         Assert.Contains((new DateOnly(2008, 5, 1), "Fête du Travail"), holidays2008);
 
         for (var year = 2000; year <= 2100; year++)
         {
-            var holidays = FrenchHolidays.For(year, zone);
+            var holidays = Holidays(year, zone);
             Assert.Equal(holidays.OrderBy(h => h.Date), holidays);
         }
     }
@@ -134,7 +145,17 @@ public class WorkingDaysTests
     public void Years_outside_the_gregorian_range_are_refused(int year)
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => FrenchHolidays.For(year, HolidayZone.Metropole));
-        Assert.Throws<ArgumentOutOfRangeException>(() => FrenchHolidays.EasterSunday(year));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => FrenchHolidays.EasterSunday(year));
+        Assert.StartsWith("L'année doit être comprise entre 1583 et 9999.", error.Message);
+    }
+
+    [Fact]
+    public void A_reply_stamped_the_same_minute_as_the_message_took_no_working_day()
+    {
+        var at = At("2026-03-09T10:42:00");
+
+        Assert.Equal(0, WorkingDays.Between(at, at, HolidayZone.Metropole));
+        Assert.Throws<ArgumentException>(() => WorkingDays.Between(at, at.AddMinutes(-1), HolidayZone.Metropole));
     }
 
     [Theory]

@@ -78,6 +78,8 @@ public sealed class CluDeliveryRulesTests
         // 08:54 UTC is 09:54 in Paris in March (winter time).
         Assert.Contains("depuis le 10/03/2026 à 09:54", state.Explanation);
         Assert.Contains("la tâche d’envoi s’est arrêtée avant ce destinataire", state.Explanation);
+        Assert.Contains("(service des tâches arrêté ou redémarré). Elle reprend d’elle-même", state.Explanation);
+        Assert.EndsWith("vérifiez ce service dans le tableau des tâches de fond.", state.Explanation, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -88,6 +90,7 @@ public sealed class CluDeliveryRulesTests
         Assert.True(state.Stalled);
         Assert.Equal("Envoi interrompu", state.Label);
         Assert.Contains("même identifiant", state.Explanation);
+        Assert.Contains("(service des tâches arrêté ou serveur de messagerie sans réponse). Un nouvel essai est fait automatiquement", state.Explanation);
     }
 
     private static (string, bool) Describe(CluDelivery delivery)
@@ -105,6 +108,14 @@ public sealed class CluDeliveryRulesTests
         var text = CluSummarySchedule.Describe(Clu(new DateOnly(2026, 4, 30)), recipients: 3, Now);
 
         Assert.Equal("La synthèse partira automatiquement le 15/04/2026 (15 jours avant le comité) à l’équipe qualité et aux membres qui la reçoivent.", text);
+    }
+
+    [Fact]
+    public void Summary_to_nobody_yet_is_not_said_to_be_sent()
+    {
+        var text = CluSummarySchedule.Describe(Clu(new DateOnly(2026, 4, 30)), recipients: 0, Now);
+
+        Assert.StartsWith("La synthèse partira automatiquement le 15/04/2026", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -141,4 +141,23 @@ public class ProportionTests
         //   → 0.997173–0.999912; the upper bound is an estimate, not a count, so it rounds normally to 100,0 %.
         Assert.Equal("99,9 % (n = 2\u202F000, IC 95 % : 99,7 %–100,0 %)", new Proportion(1999, 2000).Format());
     }
+
+    [Fact]
+    public void A_negative_total_is_refused_as_the_total()
+    {
+        Assert.Equal("total", Assert.Throws<ArgumentOutOfRangeException>(() => new Proportion(0, -1)).ParamName);
+        Assert.Equal("successes", Assert.Throws<ArgumentOutOfRangeException>(() => new Proportion(-1, 3)).ParamName);
+    }
+
+    [Fact]
+    public void At_zero_and_one_hundred_percent_the_interval_ends_exactly_at_the_bound()
+    {
+        for (var n = 1; n <= 2_000; n++)
+        {
+            var none = new Proportion(0, n).WilsonInterval();
+            var all = new Proportion(n, n).WilsonInterval();
+            Assert.Equal(0d, none.Low);
+            Assert.Equal(1d, all.High);
+        }
+    }
 }

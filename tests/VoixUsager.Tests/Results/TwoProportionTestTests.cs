@@ -137,4 +137,17 @@ public class TwoProportionTestTests
         Assert.False(result.IsSignificant);
         Assert.Equal("Pas de comparaison possible : une des deux campagnes n'a aucune réponse exprimée.", result.Sentence);
     }
+
+    [Theory]
+    [InlineData(0.0009999, false, "p < 0,001")]
+    [InlineData(0.001, false, "p = 0,001")] // The "p < 0,001" bracket is strict: 0,001 itself is printed.
+    [InlineData(0.0999, false, "p = 0,100")]
+    [InlineData(0.1, false, "p = 0,10")] // Two decimals from 0.1 up.
+    [InlineData(0.5, false, "p = 0,50")]
+    [InlineData(0.04996, true, "p = 0,0500")] // Rounds to the threshold next to a significant result: one more decimal.
+    [InlineData(0.04996, false, "p = 0,050")]
+    public void P_values_are_printed_at_the_precision_their_size_needs(double pValue, bool significant, string expected)
+    {
+        Assert.Equal(expected, TwoProportionTest.FormatPValue(pValue, significant));
+    }
 }

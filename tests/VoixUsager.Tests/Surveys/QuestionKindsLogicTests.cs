@@ -41,6 +41,16 @@ public class QuestionKindsLogicTests
         Assert.Equal(SurveySubmissionValidator.MissingScore, Validate(new() { ["q20"] = "200" }).Errors[21]);
     }
 
+    [Fact]
+    public void The_messages_are_in_the_language_of_the_form()
+    {
+        var result = SurveySubmissionValidator.Validate(Questionnaire, _ => StringValues.Empty, SurveyTexts.English);
+
+        Assert.Equal("Please tick at least one answer.", result.Errors[20]);
+        Assert.Equal(SurveyTexts.English.MissingScore, result.Errors[21]);
+        Assert.NotEqual(SurveyTexts.French.MissingScore, SurveyTexts.English.MissingScore);
+    }
+
     [Theory]
     [InlineData("200", "999")]
     [InlineData("200", "210")]

@@ -71,7 +71,7 @@ public static class TwoProportionTest
     /// precision. Near the threshold one more decimal is shown when rounding would otherwise print
     /// "0,050" next to a significant result.
     /// </summary>
-    private static string FormatPValue(double pValue, bool significant)
+    internal static string FormatPValue(double pValue, bool significant)
     {
         if (pValue < 0.001)
         {
