@@ -8,20 +8,25 @@ namespace VoixUsager.Surveys;
 public static class SurveyLanguages
 {
     /// <summary>
-    /// The languages, named in themselves ("Français", "English"), of the questionnaire a préfecture's
-    /// posters lead to: the campaign open today, else the next one, else the national questionnaire.
+    /// The languages, named in themselves ("Français", "English"), of the questionnaire a site's poster for a
+    /// channel leads to: that of the campaign open today, else of the next one (the site and channel's own
+    /// questionnaire when it has one, as the form will show it), else the national questionnaire.
     /// </summary>
-    public static async Task<IReadOnlyList<string>> OfferedAsync(AppDbContext db, int prefectureId, DateOnly today, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<string>> OfferedAsync(AppDbContext db, int prefectureId, int siteId, SurveyChannel channel, DateOnly today, CancellationToken cancellationToken = default)
     {
-        var versionId = (await RunningCampaign.FindAsync(db.SurveyCampaigns, prefectureId, today, cancellationToken))?.QuestionnaireVersionId
+        var campaign = await RunningCampaign.FindAsync(db.SurveyCampaigns, prefectureId, today, cancellationToken)
             ?? await db.SurveyCampaigns.AsNoTracking()
                 .Where(c => c.PrefectureId == prefectureId && c.ClosedAtUtc == null && c.StartsOn > today)
-                .OrderBy(c => c.StartsOn).Select(c => (int?)c.QuestionnaireVersionId).FirstOrDefaultAsync(cancellationToken)
-            ?? await db.QuestionnaireVersions.AsNoTracking()
+                .OrderBy(c => c.StartsOn)
+                .Select(c => new RunningCampaign(c.Id, c.Name, c.QuestionnaireVersionId))
+                .FirstOrDefaultAsync(cancellationToken);
+        var versionId = campaign is null
+            ? await db.QuestionnaireVersions.AsNoTracking()
                 .Where(v => v.Key == DefaultQuestionnaire.Key && v.PrefectureId == null)
                 .OrderByDescending(v => v.VersionNumber)
                 .Select(v => (int?)v.Id)
-                .FirstOrDefaultAsync(cancellationToken);
+                .FirstOrDefaultAsync(cancellationToken)
+            : QuestionnaireChoice.VersionFor(campaign.QuestionnaireVersionId, await QuestionnaireChoice.OfSiteAsync(db, campaign.Id, siteId, cancellationToken), siteId, channel);
         var translated = versionId is null ? [] : await db.QuestionnaireVersionTranslations.AsNoTracking()
             .Where(t => t.QuestionnaireVersionId == versionId)
             .Select(t => t.Language)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using VoixUsager.Data;
 using VoixUsager.Questionnaires;
 using VoixUsager.Results;
 using VoixUsager.Surveys;
@@ -120,6 +121,25 @@ public sealed class SiteQuestionnairesTests : IAsyncLifetime
         Assert.Equal(3, pan.Document.QuerySelectorAll($"input[type=checkbox]").Length);
         Assert.Equal(11, pan.Document.QuerySelectorAll(".vu-zero-dix input[type=radio]").Length);
         Assert.Contains("0 = pas du tout, 10 = tout à fait", pan.Document.QuerySelector(".vu-zero-dix")!.Closest("fieldset")!.QuerySelector("legend")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_poster_names_the_languages_of_the_questionnaire_its_site_and_channel_answer()
+    {
+        await AssignAsync(_ids.SecondSiteId, SurveyChannel.PointAccueilNumerique, _panVersionId);
+        var today = await WithScopeAsync(s => Task.FromResult(s.GetRequiredService<FranceClock>().Today));
+
+        var (panPoster, qrPoster, otherSitePan, national) = await _app.WithDbAsync(async db => (
+            await SurveyLanguages.OfferedAsync(db, _ids.Staff.CantalId, _ids.SecondSiteId, SurveyChannel.PointAccueilNumerique, today),
+            await SurveyLanguages.OfferedAsync(db, _ids.Staff.CantalId, _ids.SecondSiteId, SurveyChannel.QrCode, today),
+            await SurveyLanguages.OfferedAsync(db, _ids.Staff.CantalId, _ids.MainSiteId, SurveyChannel.PointAccueilNumerique, today),
+            await db.QuestionnaireVersionTranslations.Where(t => t.QuestionnaireVersionId == _defaultVersionId).Select(t => t.Language).ToListAsync()));
+
+        // The PAN questionnaire is in French only; the campaign's national one is translated.
+        Assert.Contains("en", national);
+        Assert.Equal(["Français"], panPoster);
+        Assert.Equal(["Français", "English"], qrPoster);
+        Assert.Equal(qrPoster, otherSitePan);
     }
 
     /// <summary>Answers the PAN form: the given boxes ticked (by their index), the note, the first option of the other radio questions.</summary>

@@ -150,7 +150,7 @@ public class CampagnesModel(AppDbContext db, StaffUser staff, SurveyCampaignServ
             });
         }
 
-        var pdf = PosterPdf.Build(new PosterContent(site.Prefecture, site.Name, channel, SurveyUrl(site.PublicCode, channel), await SurveyLanguages.OfferedAsync(Db, prefectureId, clock.Today, cancellationToken)), chosenFormat);
+        var pdf = PosterPdf.Build(new PosterContent(site.Prefecture, site.Name, channel, SurveyUrl(site.PublicCode, channel), await SurveyLanguages.OfferedAsync(Db, prefectureId, siteId, channel, clock.Today, cancellationToken)), chosenFormat);
         var fileName = $"affiche-{site.PublicCode}-{SurveyChannels.ToUrlValue(channel)}-{PosterPdf.ToUrlValue(chosenFormat)}.pdf";
         return File(pdf, "application/pdf", fileName);
     }
