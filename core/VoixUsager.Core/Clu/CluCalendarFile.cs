@@ -12,7 +12,8 @@ public static class CluCalendarFile
 {
     public const string ContentType = "text/calendar; charset=utf-8; method=PUBLISH";
 
-    public sealed record Event(string Uid, DateTime StampUtc, DateTime StartParis, DateTime EndParis, string Summary, string Location, string Description, string? Url);
+    /// <param name="Sequence">0 for the first version of the event, one more for each update (same UID).</param>
+    public sealed record Event(string Uid, DateTime StampUtc, DateTime StartParis, DateTime EndParis, string Summary, string Location, string Description, string? Url, int Sequence = 0);
 
     /// <summary>The daylight-saving rules of Europe/Paris since 1996 (last Sunday of March and of October).</summary>
     private static readonly string[] ParisTimeZone =
@@ -29,6 +30,7 @@ public static class CluCalendarFile
         lines.AddRange(ParisTimeZone);
         lines.Add("BEGIN:VEVENT");
         lines.Add("UID:" + Escape(e.Uid));
+        lines.Add("SEQUENCE:" + e.Sequence.ToString(CultureInfo.InvariantCulture));
         lines.Add("DTSTAMP:" + e.StampUtc.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture));
         lines.Add("DTSTART;TZID=Europe/Paris:" + Local(e.StartParis));
         lines.Add("DTEND;TZID=Europe/Paris:" + Local(e.EndParis));

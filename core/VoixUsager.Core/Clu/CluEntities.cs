@@ -37,6 +37,12 @@ public class CluMeeting
     /// <summary>The video conference link for the members (and sites) who join from afar; always https.</summary>
     public string? VideoLink { get; set; }
 
+    /// <summary>
+    /// Which version of the invitation is current: 0 for the first, one more each time the team sends an
+    /// updated one. It is the calendar file's SEQUENCE, so calendars replace the event rather than add one.
+    /// </summary>
+    public int InvitationSequence { get; set; }
+
     public List<CluMember> Members { get; set; } = [];
 
     public List<CluDelivery> Deliveries { get; set; } = [];

@@ -19,11 +19,16 @@ public static class CluInvitation
     public sealed record Meeting(CluMeeting Clu, string PrefectureName, IReadOnlyList<CluAgendaItem> Agenda, IReadOnlyList<Piece> Pieces, string SenderDomain, DateTime StampUtc);
 
     public static string Subject(Meeting meeting) =>
-        $"Invitation – comité local des usagers du {meeting.Clu.MeetingOn.ToString("d MMMM yyyy", French)} – {meeting.PrefectureName}";
+        $"{(meeting.Clu.InvitationSequence > 0 ? "Invitation mise à jour" : "Invitation")} – comité local des usagers du {meeting.Clu.MeetingOn.ToString("d MMMM yyyy", French)} – {meeting.PrefectureName}";
 
     /// <summary>The event's UID: the same in every member's file and every resend, so calendars keep one event.</summary>
     public static string Uid(CluMeeting clu, string senderDomain) =>
         $"clu-{clu.Id.ToString(CultureInfo.InvariantCulture)}-{clu.CreatedAtUtc.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}@{senderDomain}";
+
+    /// <summary>Opens an updated invitation, in the text and the HTML parts.</summary>
+    public const string UpdatedNotice =
+        "Cette invitation remplace la précédente : l’horaire, le lien de visioconférence, l’ordre du jour ou les documents joints ont changé. "
+        + "Le fichier d’agenda joint met à jour l’événement déjà enregistré. Si vous avez déjà répondu, votre réponse reste enregistrée.";
 
     public static string AgendaLine(int index, CluAgendaItem item) =>
         item.Section is { } section ? $"{index}. {item.Title} ({Documents.CluDocumentContent.PresentedText(section)})" : $"{index}. {item.Title}";
@@ -49,7 +54,7 @@ public static class CluInvitation
 
         return CluCalendarFile.Build(new CluCalendarFile.Event(
             Uid(clu, meeting.SenderDomain), meeting.StampUtc, start, end,
-            $"Comité local des usagers – {meeting.PrefectureName}", clu.Place, description.ToString().TrimEnd('\n'), clu.VideoLink));
+            $"Comité local des usagers – {meeting.PrefectureName}", clu.Place, description.ToString().TrimEnd('\n'), clu.VideoLink, clu.InvitationSequence));
     }
 
     public static OutgoingEmail For(Meeting meeting, CluMember member, string answerLink, string messageId)
@@ -60,6 +65,11 @@ public static class CluInvitation
         var deadline = CluAttendanceLinks.ExpiresAtUtc(clu.MeetingOn);
         var text = new StringBuilder();
         text.AppendLine($"Bonjour {member.Name},").AppendLine();
+        if (clu.InvitationSequence > 0)
+        {
+            text.AppendLine(UpdatedNotice).AppendLine();
+        }
+
         text.AppendLine($"Vous êtes invité(e) au comité local des usagers de la {Lower(meeting.PrefectureName)}, le {when}.");
         text.AppendLine($"Lieu : {clu.Place}");
         if (clu.VideoLink is not null)
@@ -91,6 +101,11 @@ public static class CluInvitation
         html.Append("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>").Append(E(subject)).Append("</title></head>");
         html.Append("<body style=\"font-family:Arial,Helvetica,sans-serif;color:#161616;max-width:800px\">");
         html.Append("<p>Bonjour ").Append(E(member.Name)).Append(",</p>");
+        if (clu.InvitationSequence > 0)
+        {
+            html.Append("<p><strong>").Append(E(UpdatedNotice)).Append("</strong></p>");
+        }
+
         html.Append("<p>Vous êtes invité(e) au comité local des usagers de la ").Append(E(Lower(meeting.PrefectureName))).Append(", le <strong>").Append(E(when)).Append("</strong>.</p>");
         html.Append("<p>Lieu : ").Append(E(clu.Place)).Append("</p>");
         if (clu.VideoLink is not null)

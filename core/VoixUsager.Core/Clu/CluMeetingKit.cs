@@ -250,6 +250,42 @@ public sealed class CluMeetingKitService(AppDbContext db, FranceClock clock)
         return new ChangeResult.Done(cluId);
     }
 
+    public const string NothingToUpdateMessage = "L’invitation n’a pas encore été envoyée : envoyez-la d’abord, elle partira avec les informations à jour.";
+
+    /// <summary>
+    /// Makes a new version of the invitation current, for the team to send after changing the time, the video
+    /// link, the agenda or the documents: every member receives it once more, with the same calendar event
+    /// (same UID, next SEQUENCE). Copies of the previous version still waiting and not being sent are dropped,
+    /// so nobody receives the outdated one after the update. The caller queues the sending job.
+    /// </summary>
+    public async Task<ChangeResult> UpdateInvitationAsync(int cluId, AuditActor actor, CancellationToken cancellationToken)
+    {
+        var clu = await db.CluMeetings.Include(c => c.Members).SingleOrDefaultAsync(c => c.Id == cluId, cancellationToken);
+        if (clu is null)
+        {
+            return new ChangeResult.NotFound();
+        }
+
+        var refusal = Jobs.CluInvitationJob.RefusalReason(clu, clu.Members.Count, clock.Today)
+            ?? (await db.CluInvitationDeliveries.AnyAsync(d => d.CluMeetingId == cluId && d.Sequence == clu.InvitationSequence && d.Status == DeliveryStatus.Envoye, cancellationToken)
+                ? null
+                : NothingToUpdateMessage);
+        if (refusal is not null)
+        {
+            return new ChangeResult.Invalid(new Dictionary<string, string> { [""] = refusal });
+        }
+
+        var outdated = await db.CluInvitationDeliveries
+            .Where(d => d.CluMeetingId == cluId && d.Status != DeliveryStatus.Envoye && d.ClaimId == null)
+            .ToListAsync(cancellationToken);
+        db.CluInvitationDeliveries.RemoveRange(outdated);
+        clu.InvitationSequence++;
+        db.AuditEntries.Add(Audit(actor, clu.PrefectureId, "clu.invitation-mise-a-jour", cluId,
+            $"version {clu.InvitationSequence + 1}, {clu.Members.Count} membre(s)"));
+        await db.SaveChangesAsync(cancellationToken);
+        return new ChangeResult.Done(cluId);
+    }
+
     private static void Renumber(List<CluAgendaItem> items)
     {
         for (var i = 0; i < items.Count; i++)

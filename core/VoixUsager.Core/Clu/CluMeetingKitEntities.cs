@@ -31,6 +31,9 @@ public class CluInvitationDelivery : Jobs.IClaimedDelivery
 
     public int CluMemberId { get; set; }
 
+    /// <summary>The version of the invitation this row sends (<see cref="CluMeeting.InvitationSequence"/> when it was queued).</summary>
+    public int Sequence { get; set; }
+
     public required string RecipientEmail { get; set; }
 
     public DeliveryStatus Status { get; set; }

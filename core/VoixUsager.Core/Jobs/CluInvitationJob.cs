@@ -9,7 +9,7 @@ using VoixUsager.Email;
 namespace VoixUsager.Jobs;
 
 /// <summary>
-/// Sends a CLU's invitation to each member who has not received it. Like <see cref="CluSummaryJob"/>,
+/// Sends the current version of a CLU's invitation to each member who has not received it. Like <see cref="CluSummaryJob"/>,
 /// nothing relies on running alone: each member's delivery row is claimed in the database right before
 /// the message goes to the mail server (a claim other copies respect until it expires) and recorded with
 /// its Message-ID right after the server took it, so Hangfire's at-least-once runs send each invitation once.
@@ -33,10 +33,15 @@ public sealed class CluInvitationJob(
         : memberCount == 0 ? "Ajoutez d’abord les membres du comité : l’invitation leur est envoyée."
         : null;
 
-    /// <summary>The same for every send of one member's invitation, so a resend after a crash is the same message.</summary>
-    public static string MessageIdFor(CluMeeting clu, int memberId, string senderDomain)
+    /// <summary>
+    /// The same for every send of one version of a member's invitation, so a resend after a crash is the same
+    /// message; an updated invitation is a new message.
+    /// </summary>
+    public static string MessageIdFor(CluMeeting clu, int memberId, string senderDomain, int sequence = 0)
     {
-        var key = $"{clu.Id}|{clu.CreatedAtUtc.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture)}|{memberId}";
+        // The first version keeps the key it has always had: a message already sent keeps its identity.
+        var version = sequence == 0 ? "" : $"|{sequence}";
+        var key = $"{clu.Id}|{clu.CreatedAtUtc.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture)}|{memberId}{version}";
         var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..20];
         return $"invitation-clu-{clu.Id}.{hash}@{senderDomain}";
     }
@@ -54,7 +59,7 @@ public sealed class CluInvitationJob(
         await AddMissingDeliveriesAsync(clu, cancellationToken);
         var members = clu.Members.ToDictionary(m => m.Id);
         var pending = (await db.CluInvitationDeliveries.AsNoTracking()
-                .Where(d => d.CluMeetingId == cluId && d.Status != DeliveryStatus.Envoye)
+                .Where(d => d.CluMeetingId == cluId && d.Sequence == clu.InvitationSequence && d.Status != DeliveryStatus.Envoye)
                 .OrderBy(d => d.Id)
                 .ToListAsync(cancellationToken))
             .Where(d => members.ContainsKey(d.CluMemberId))
@@ -71,7 +76,7 @@ public sealed class CluInvitationJob(
         var pieces = await db.CluDocuments.AsNoTracking().Where(d => d.CluMeetingId == cluId && d.Kind == CluDocumentKind.Piece).OrderBy(d => d.Id)
             .Select(d => new CluInvitation.Piece(d.FileName, d.ContentType, d.Content)).ToListAsync(cancellationToken);
         var meeting = new CluInvitation.Meeting(clu, prefectureName, agenda, pieces, domain, clock.UtcNow);
-        var batch = pending.Select(d => CluInvitation.For(meeting, members[d.CluMemberId], links.LinkFor(clu, members[d.CluMemberId]), MessageIdFor(clu, d.CluMemberId, domain))).ToList();
+        var batch = pending.Select(d => CluInvitation.For(meeting, members[d.CluMemberId], links.LinkFor(clu, members[d.CluMemberId]), MessageIdFor(clu, d.CluMemberId, domain, d.Sequence))).ToList();
         var deliveries = new ClaimedDeliveries<CluInvitationDelivery>(db.CluInvitationDeliveries, clock, ClaimDuration);
         ClaimedBatchOutcome outcome;
         try
@@ -94,7 +99,7 @@ public sealed class CluInvitationJob(
 
     private async Task AddMissingDeliveriesAsync(CluMeeting clu, CancellationToken cancellationToken)
     {
-        var known = await db.CluInvitationDeliveries.Where(d => d.CluMeetingId == clu.Id).Select(d => d.CluMemberId).ToListAsync(cancellationToken);
+        var known = await db.CluInvitationDeliveries.Where(d => d.CluMeetingId == clu.Id && d.Sequence == clu.InvitationSequence).Select(d => d.CluMemberId).ToListAsync(cancellationToken);
         var missing = clu.Members.Where(m => !known.Contains(m.Id)).ToList();
         if (missing.Count == 0)
         {
@@ -104,7 +109,7 @@ public sealed class CluInvitationJob(
         var now = clock.UtcNow;
         db.CluInvitationDeliveries.AddRange(missing.Select(m => new CluInvitationDelivery
         {
-            CluMeetingId = clu.Id, CluMemberId = m.Id, RecipientEmail = m.Email, Status = DeliveryStatus.EnAttente, UpdatedAtUtc = now,
+            CluMeetingId = clu.Id, CluMemberId = m.Id, Sequence = clu.InvitationSequence, RecipientEmail = m.Email, Status = DeliveryStatus.EnAttente, UpdatedAtUtc = now,
         }));
         try
         {
@@ -112,7 +117,7 @@ public sealed class CluInvitationJob(
         }
         catch (DbUpdateException)
         {
-            // Another copy added them at the same moment (unique per member): theirs stand.
+            // Another copy added them at the same moment (unique per member and version): theirs stand.
             db.ChangeTracker.Clear();
         }
     }

@@ -758,6 +758,9 @@ namespace VoixUsager.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("SentAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -770,7 +773,7 @@ namespace VoixUsager.Migrations.Postgres.Migrations
 
                     b.HasIndex("CluMeetingId");
 
-                    b.HasIndex("CluMemberId")
+                    b.HasIndex("CluMemberId", "Sequence")
                         .IsUnique();
 
                     b.ToTable("CluInvitationDeliveries", (string)null);
@@ -794,6 +797,9 @@ namespace VoixUsager.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
                         .HasDefaultValue(120);
+
+                    b.Property<int>("InvitationSequence")
+                        .HasColumnType("integer");
 
                     b.Property<DateOnly>("MeetingOn")
                         .HasColumnType("date");

@@ -761,6 +761,9 @@ namespace VoixUsager.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("SentAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("int");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -773,7 +776,7 @@ namespace VoixUsager.Migrations.SqlServer.Migrations
 
                     b.HasIndex("CluMeetingId");
 
-                    b.HasIndex("CluMemberId")
+                    b.HasIndex("CluMemberId", "Sequence")
                         .IsUnique();
 
                     b.ToTable("CluInvitationDeliveries", (string)null);
@@ -797,6 +800,9 @@ namespace VoixUsager.Migrations.SqlServer.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("int")
                         .HasDefaultValue(120);
+
+                    b.Property<int>("InvitationSequence")
+                        .HasColumnType("int");
 
                     b.Property<DateOnly>("MeetingOn")
                         .HasColumnType("date");

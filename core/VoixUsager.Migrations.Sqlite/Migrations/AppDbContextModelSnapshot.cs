@@ -729,6 +729,9 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("SentAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -741,7 +744,7 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CluMeetingId");
 
-                    b.HasIndex("CluMemberId")
+                    b.HasIndex("CluMemberId", "Sequence")
                         .IsUnique();
 
                     b.ToTable("CluInvitationDeliveries", (string)null);
@@ -763,6 +766,9 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasDefaultValue(120);
+
+                    b.Property<int>("InvitationSequence")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("MeetingOn")
                         .HasColumnType("TEXT");

@@ -19,7 +19,11 @@ public partial class CluDetailModel
 
     public IReadOnlyList<(int Id, CluDocumentKind Kind, string FileName, int Length, DateTime UploadedAtUtc)> Documents { get; private set; } = [];
 
+    /// <summary>Each member's latest invitation (the current version's, else the one before).</summary>
     public IReadOnlyList<CluInvitationDelivery> Invitations { get; private set; } = [];
+
+    /// <summary>The invitation went out at least once in its current version: an updated one may follow.</summary>
+    public bool InvitationSent { get; private set; }
 
     /// <summary>Why the invitation cannot go now; null when the button sends it.</summary>
     public string? InvitationRefusal { get; private set; }
@@ -47,8 +51,12 @@ public partial class CluDetailModel
     {
         Agenda = await Kit.AgendaAsync(clu.Id, cancellationToken);
         Documents = await Kit.DocumentsAsync(clu.Id, cancellationToken);
-        Invitations = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
-            Db.CluInvitationDeliveries.Where(d => d.CluMeetingId == clu.Id), cancellationToken);
+        Invitations = (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+                Db.CluInvitationDeliveries.Where(d => d.CluMeetingId == clu.Id), cancellationToken))
+            .GroupBy(d => d.CluMemberId)
+            .Select(g => g.OrderByDescending(d => d.Sequence).First())
+            .ToList();
+        InvitationSent = Invitations.Any(d => d.Sequence == clu.InvitationSequence && d.Status == DeliveryStatus.Envoye);
         InvitationRefusal = CluInvitationJob.RefusalReason(clu, clu.Members.Count, Today);
         AgendaClosed = clu.MeetingOn < Today;
         MinutesOpen = clu.MeetingOn <= Today;
@@ -168,6 +176,25 @@ public partial class CluDetailModel
         Staff.Audit(Db, "clu.invitation-demandee", nameof(CluMeeting), id, PrefectureId, $"{Clu.Members.Count} membre(s)");
         await Db.SaveChangesAsync(cancellationToken);
         return RedirectToPage(null, null, PrefectureRoute(new { id, invitation = 1 }), "presences");
+    }
+
+    /// <summary>Makes an updated invitation current and queues it for every member (see <see cref="CluMeetingKitService.UpdateInvitationAsync"/>).</summary>
+    public async Task<IActionResult> OnPostInvitationMiseAJourAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var result = await Kit.UpdateInvitationAsync(id, Actor, cancellationToken);
+        if (result is ChangeResult.Done)
+        {
+            HttpContext.RequestServices.GetRequiredService<IBackgroundJobClient>()
+                .Enqueue<CluInvitationJob>(job => job.RunAsync(id, CancellationToken.None));
+            return RedirectToPage(null, null, PrefectureRoute(new { id, invitation = 2 }), "presences");
+        }
+
+        return Answer(result, id, "presences", StatusCodes.Status409Conflict);
     }
 
     public async Task<IActionResult> OnPostPieceAsync(int id, IFormFile? piece, string? destination, CancellationToken cancellationToken)

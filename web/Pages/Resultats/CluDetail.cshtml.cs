@@ -95,7 +95,8 @@ public partial class CluDetailModel(AppDbContext db, StaffUser staff, CluSummary
 
         Message = Request.Query["envoye"] == "1" ? "La synthèse vous a été envoyée." : Request.Query["membre"] == "1" ? "Membre ajouté."
             : Request.Query["membreModifie"] == "1" ? "Membre modifié."
-            : Request.Query["invitation"] == "1" ? "L’invitation part vers les membres qui ne l’ont pas encore reçue ; l’état de chaque envoi s’affiche dans la liste des présences." : null;
+            : Request.Query["invitation"] == "1" ? "L’invitation part vers les membres qui ne l’ont pas encore reçue ; l’état de chaque envoi s’affiche dans la liste des présences."
+            : Request.Query["invitation"] == "2" ? "L’invitation mise à jour part vers tous les membres ; leur agenda remplacera l’événement déjà reçu. L’état de chaque envoi s’affiche dans la liste des présences." : null;
         return Page();
     }
 

@@ -21,8 +21,8 @@ public sealed class CluInvitationDeliveryConfiguration : IEntityTypeConfiguratio
         builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(StatusMaxLength);
         builder.Property(d => d.MessageId).HasMaxLength(MessageIdMaxLength);
         builder.Property(d => d.LastError).HasMaxLength(LastErrorMaxLength);
-        // One invitation per member: two copies of the job adding it at once leave one row.
-        builder.HasIndex(d => d.CluMemberId).IsUnique();
+        // One row per member and version of the invitation: two copies of the job adding it at once leave one row.
+        builder.HasIndex(d => new { d.CluMemberId, d.Sequence }).IsUnique();
         builder.HasIndex(d => d.CluMeetingId);
         // The database removes an invitation with its member, who goes with the CLU: a second cascade
         // straight from the CLU would be two paths to one row, which SQL Server refuses.
