@@ -111,7 +111,9 @@ public class RecommendationWriterTests
         Assert.Equal(20, weak.Recommendations.Count);
         Assert.Equal(20, strong.Strengths.Count);
         Assert.All(weak.Recommendations, r => Assert.DoesNotContain("Améliorer :", r, StringComparison.Ordinal));
-        Assert.All(weak.Recommendations, r => Assert.Matches(@"\(conforme dans 25 % des (appels|appels transférés|courriels)\)\.$", r));
+        // Each sentence opens on its action, in a capital, before the figure.
+        Assert.All(weak.Recommendations, r => Assert.Matches(@"^\p{Lu}.{20,} \(conforme dans 25 % des (appels|appels transférés|courriels)\)\.$", r));
+        Assert.All(codes, c => Assert.StartsWith(RecommendationWriter.BuiltInRecommendation(c)!, weak.Recommendations.Single(r => r.StartsWith(RecommendationWriter.BuiltInRecommendation(c)!, StringComparison.Ordinal)), StringComparison.Ordinal));
         Assert.All(strong.Strengths, s => Assert.DoesNotContain("« Libellé »", s, StringComparison.Ordinal));
         Assert.All(strong.Strengths, s => Assert.Matches(@"^Point fort : .+ dans 95 % des (appels|appels transférés|courriels)\.$", s));
         Assert.Equal(20, weak.Recommendations.Distinct().Count());
@@ -200,7 +202,29 @@ public class RecommendationWriterTests
     [Fact]
     public void No_criteria_list_is_a_programming_error()
     {
-        Assert.Throws<ArgumentNullException>(() => RecommendationWriter.Write(null!));
+        Assert.Equal("criteria", Assert.Throws<ArgumentNullException>(() => RecommendationWriter.Write(null!)).ParamName);
+    }
+
+    [Fact]
+    public void Threshold_errors_say_what_is_allowed()
+    {
+        Assert.StartsWith("Le seuil doit être compris entre 0 et 1.", Assert.Throws<ArgumentOutOfRangeException>(() => RecommendationWriter.Write([], strengthAt: 1.5)).Message, StringComparison.Ordinal);
+        Assert.StartsWith("Le seuil des recommandations doit être compris entre 0 et 1 et inférieur à celui des points forts.",
+            Assert.Throws<ArgumentOutOfRangeException>(() => RecommendationWriter.Write([], strengthAt: 0.5, recommendAt: 0.5)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_team_s_own_recommendation_for_a_national_criterion_keeps_the_criterion_s_unit()
+    {
+        var result = RecommendationWriter.Write(
+        [
+            Criterion("transfert-abouti", 10, 40) with { Recommendation = "Installer une file d’attente au standard. " },
+            Criterion("local", 10, 40, "Critère local") with { Recommendation = "Afficher les horaires" },
+        ]);
+
+        Assert.Equal(
+            ["Installer une file d’attente au standard (conforme dans 25 % des appels transférés).", "Afficher les horaires (conforme dans 25 % des cas)."],
+            result.Recommendations);
     }
 
     [Fact]
