@@ -99,9 +99,28 @@ public sealed class CluMeetingKitBrowserTests(ResultsLayoutBrowserFixture fixtur
         await visitor.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), $"voixusager-clu-reponse-{width}.png"), FullPage = true });
         await visitor.Context.CloseAsync();
 
+        // Once the invitation has gone out (recorded here as the job records it), the team is offered the updated one.
+        await fixture.App.WithDbAsync(async db =>
+        {
+            db.CluInvitationDeliveries.AddRange(clu.Members.Select(m => new CluInvitationDelivery
+            {
+                CluMeetingId = clu.Id, CluMemberId = m.Id, RecipientEmail = m.Email, Status = DeliveryStatus.Envoye,
+                SentAtUtc = DateTime.UtcNow, UpdatedAtUtc = DateTime.UtcNow, Attempts = 1,
+            }));
+            await db.SaveChangesAsync();
+            return 0;
+        });
         await page.ReloadAsync();
         Assert.Contains("Représenté par Jean Vialatte", await page.Locator("#table-presences tbody tr", new() { HasText = "Marie-Christine" }).TextContentAsync(), StringComparison.Ordinal);
+        var update = page.GetByRole(AriaRole.Button, new() { Name = "Envoyer l’invitation mise à jour" });
+        await update.ScrollIntoViewIfNeededAsync();
+        Assert.True(await update.IsVisibleAsync(), $"the updated invitation's button is not visible at {width} px");
+        var box = await update.BoundingBoxAsync();
+        Assert.True(box is not null && box.X >= 0 && box.X + box.Width <= width, $"the updated invitation's button is cut at {width} px");
+        await AssertWithinScreenAsync(page, width);
         await Accessibility.AssertNoWcag21AAViolationAsync(page, "page du CLU");
+        await page.Locator("#presences").ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), $"voixusager-clu-invitation-{width}.png") });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), $"voixusager-clu-invitation-page-{width}.png"), FullPage = true });
         await page.Context.CloseAsync();
     }
 }
