@@ -386,7 +386,10 @@ public sealed class SurveyResultsService(AppDbContext db)
             responses = responses.Where(r => r.SubmittedAtUtc < t);
         }
 
-        var counts = await responses.GroupBy(r => r.Campaign.PrefectureId).Select(g => new { PrefectureId = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        // Grouped by campaign, not joined to the campaigns: left to a range on the submission time alone,
+        // the database reads only the responses of the period (SQLite otherwise walks every campaign's
+        // responses); the campaigns' préfectures are a few hundred rows, mapped here.
+        var counts = await responses.GroupBy(r => r.CampaignId).Select(g => new { CampaignId = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var options = await db.QuestionOptions.AsNoTracking()
             .Where(o => o.Question.Code == DefaultQuestionnaire.Codes.SatisfactionGlobale)
             .Select(o => new { o.Id, o.Score }).ToListAsync(cancellationToken);
@@ -394,15 +397,33 @@ public sealed class SurveyResultsService(AppDbContext db)
         var satisfaction = await (from a in db.SurveyAnswers
                                   join r in responses on a.ResponseId equals r.Id
                                   where a.OptionId != null && optionIds.Contains(a.OptionId.Value)
-                                  group a by new { r.Campaign.PrefectureId, a.OptionId } into g
-                                  select new { g.Key.PrefectureId, g.Key.OptionId, Count = g.Count() }).ToListAsync(cancellationToken);
+                                  group a by new { r.CampaignId, a.OptionId } into g
+                                  select new { g.Key.CampaignId, g.Key.OptionId, Count = g.Count() }).ToListAsync(cancellationToken);
+        var prefectureOf = await db.SurveyCampaigns.Select(c => new { c.Id, c.PrefectureId }).ToDictionaryAsync(c => c.Id, c => c.PrefectureId, cancellationToken);
         var scoreOf = options.ToDictionary(o => o.Id, o => o.Score);
-        return counts.Select(c => c.PrefectureId).Concat(satisfaction.Select(s => s.PrefectureId)).Distinct().ToDictionary(id => id, id =>
+        var totals = new Dictionary<int, NationalCounts>();
+        foreach (var c in counts)
         {
-            var rows = satisfaction.Where(s => s.PrefectureId == id).ToList();
-            int Count(int? score) => rows.Where(r => scoreOf[r.OptionId!.Value] == score).Sum(r => r.Count);
-            return new NationalCounts(counts.FirstOrDefault(c => c.PrefectureId == id)?.Count ?? 0, Count(4), Count(3), Count(2), Count(1), Count(null));
-        });
+            var prefectureId = prefectureOf[c.CampaignId];
+            totals[prefectureId] = totals.GetValueOrDefault(prefectureId, NationalCounts.None) + NationalCounts.None with { Responses = c.Count };
+        }
+
+        foreach (var s in satisfaction)
+        {
+            var prefectureId = prefectureOf[s.CampaignId];
+            var one = scoreOf[s.OptionId!.Value] switch
+            {
+                4 => NationalCounts.None with { Score4 = s.Count },
+                3 => NationalCounts.None with { Score3 = s.Count },
+                2 => NationalCounts.None with { Score2 = s.Count },
+                1 => NationalCounts.None with { Score1 = s.Count },
+                null => NationalCounts.None with { SansAvis = s.Count },
+                _ => NationalCounts.None,
+            };
+            totals[prefectureId] = totals.GetValueOrDefault(prefectureId, NationalCounts.None) + one;
+        }
+
+        return totals;
     }
 
     /// <summary>
