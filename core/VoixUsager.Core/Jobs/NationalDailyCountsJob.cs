@@ -19,18 +19,22 @@ public sealed class NationalDailyCountsJob(AppDbContext db, SurveyResultsService
         var today = clock.Today;
         var day = await FirstDayToCountAsync(cancellationToken);
         var counted = 0;
-        for (; day is { } d && d < today; day = d.AddDays(1))
+        while (day is { } d && d < today)
         {
-            if (!await CountDayAsync(d, cancellationToken))
+            // Days without a response (between campaigns, before the first one) are passed in one step.
+            var until = await NextDayWithResponsesAsync(d, cancellationToken) is { } next && next < today ? next : today;
+            var moved = until > d ? await SkipAsync(d, until, cancellationToken) : await CountDayAsync(d, cancellationToken);
+            if (!moved)
             {
                 logger.LogInformation("National daily counts: another run is counting the same days; this one stops.");
                 break;
             }
 
-            counted++;
+            counted += until > d ? 0 : 1;
+            day = until > d ? until : d.AddDays(1);
         }
 
-        logger.LogInformation("National daily counts: {Days} day(s) counted.", counted);
+        logger.LogInformation("National daily counts: {Days} day(s) with responses counted.", counted);
     }
 
     /// <summary>
@@ -67,26 +71,37 @@ public sealed class NationalDailyCountsJob(AppDbContext db, SurveyResultsService
         return first is { } utc ? FranceClock.DateOf(utc) : null;
     }
 
+    private async Task<DateOnly?> NextDayWithResponsesAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        var fromUtc = FrenchTimeZones.ParisToUtc(day.ToDateTime(TimeOnly.MinValue));
+        var first = await db.SurveyResponses.Where(r => r.SubmittedAtUtc >= fromUtc).MinAsync(r => (DateTime?)r.SubmittedAtUtc, cancellationToken);
+        return first is { } utc ? FranceClock.DateOf(utc) : null;
+    }
+
+    /// <summary>Moves the watermark over days without responses; false when another run already did.</summary>
+    private async Task<bool> SkipAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await MoveWatermarkAsync(from, to, cancellationToken))
+        {
+            return false;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
     /// <summary>Stores one day's counts and moves the watermark past it; false when another run already did.</summary>
     private async Task<bool> CountDayAsync(DateOnly day, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var next = day.AddDays(1);
-        // The watermark moves first: a copy that counted this day meanwhile leaves no row to move, and
-        // on PostgreSQL or SQL Server the row stays locked until this day's counts are committed.
-        var moved = await db.NationalDailyCountsWatermarks
-            .Where(w => w.Id == NationalDailyCountsWatermark.SingleId && w.CompleteBefore == day)
-            .ExecuteUpdateAsync(s => s.SetProperty(w => w.CompleteBefore, next), cancellationToken);
-        if (moved == 0)
+        if (!await MoveWatermarkAsync(day, next, cancellationToken))
         {
-            if (await db.NationalDailyCountsWatermarks.AnyAsync(cancellationToken))
-            {
-                return false;
-            }
-
-            // The first day ever counted; a copy inserting the same row at the same time fails on its key.
-            db.NationalDailyCountsWatermarks.Add(new NationalDailyCountsWatermark { Id = NationalDailyCountsWatermark.SingleId, CompleteBefore = next });
+            return false;
         }
 
         var counts = await results.CountNationalAsync(
@@ -106,6 +121,33 @@ public sealed class NationalDailyCountsJob(AppDbContext db, SurveyResultsService
         }));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Moves the watermark from <paramref name="from"/> to <paramref name="to"/> inside the caller's
+    /// transaction, first: a copy that moved it meanwhile leaves no row to move, and on PostgreSQL or
+    /// SQL Server the row stays locked until the caller's counts are committed. False when another
+    /// run has moved it.
+    /// </summary>
+    private async Task<bool> MoveWatermarkAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var moved = await db.NationalDailyCountsWatermarks
+            .Where(w => w.Id == NationalDailyCountsWatermark.SingleId && w.CompleteBefore == from)
+            .ExecuteUpdateAsync(s => s.SetProperty(w => w.CompleteBefore, to), cancellationToken);
+        if (moved == 1)
+        {
+            return true;
+        }
+
+        if (await db.NationalDailyCountsWatermarks.AnyAsync(cancellationToken))
+        {
+            return false;
+        }
+
+        // The first move ever, saved with the caller's changes; a copy inserting the same row at the
+        // same time fails on its key.
+        db.NationalDailyCountsWatermarks.Add(new NationalDailyCountsWatermark { Id = NationalDailyCountsWatermark.SingleId, CompleteBefore = to });
         return true;
     }
 }
