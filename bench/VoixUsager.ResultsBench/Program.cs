@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using VoixUsager.Data;
+using VoixUsager.Jobs;
 using VoixUsager.Prefectures;
 using VoixUsager.Questionnaires;
 using VoixUsager.Results;
@@ -14,12 +15,13 @@ using VoixUsager.Surveys;
 // overview, and reports the process's peak resident memory.
 // Usage: dotnet VoixUsager.ResultsBench.dll generate <file.db | PostgreSQL connection string> [responses=1000000]
 //        dotnet VoixUsager.ResultsBench.dll measure <file.db | PostgreSQL connection string> [seconds of concurrent load=15]
+//        dotnet VoixUsager.ResultsBench.dll national <file.db | PostgreSQL connection string>   (the national overview alone)
 // Run "generate" once, then "measure" in a fresh process so its first view is a cold one and its peak
 // memory is the computation's own.
 
 if (args.Length < 2)
 {
-    Console.Error.WriteLine("usage: generate|measure <file.db | Host=...> [responses | seconds]");
+    Console.Error.WriteLine("usage: generate|measure|national <file.db | Host=...> [responses | seconds]");
     return 2;
 }
 
@@ -35,6 +37,9 @@ if (args[0] == "generate")
     await GenerateAsync(options.Options, provider, connectionString, path, total);
     return 0;
 }
+
+double Median(List<double> times) => times.Order().ElementAt(times.Count / 2);
+double Percentile(List<double> times, double p) => times.Order().ElementAt(Math.Min(times.Count - 1, (int)Math.Ceiling(p * times.Count) - 1));
 
 var loadSeconds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 15;
 var memory = new ResultsMemory();
@@ -69,94 +74,160 @@ async Task<(int Responses, int PngBytes)> ViewAsync(int prefectureId, SurveyFilt
     return (figures.Responses, bytes);
 }
 
-var latest = new SurveyFilter(CampaignId: campaign);
-var first = Stopwatch.StartNew();
-var (shown, png) = await ViewAsync(target, latest);
-var cold = first.Elapsed.TotalMilliseconds;
-Console.WriteLine($"one préfecture, latest campaign ({shown:N0} responses): full view (figures + 3 charts, {png / 1024} KB of PNG) first call of a fresh process {cold:F0} ms ({processStart.Elapsed.TotalMilliseconds:F0} ms since start)");
-
-double Median(List<double> times) => times.Order().ElementAt(times.Count / 2);
-double Percentile(List<double> times, double p) => times.Order().ElementAt(Math.Min(times.Count - 1, (int)Math.Ceiling(p * times.Count) - 1));
-
-var warm = new List<double>();
-var recomputed = new List<double>();
-for (var i = 0; i < 7; i++)
+// "national" times the national overview alone.
+if (args[0] != "national")
 {
-    var stopwatch = Stopwatch.StartNew();
-    await ViewAsync(target, latest);
-    warm.Add(stopwatch.Elapsed.TotalMilliseconds);
+    var latest = new SurveyFilter(CampaignId: campaign);
+    var first = Stopwatch.StartNew();
+    var (shown, png) = await ViewAsync(target, latest);
+    var cold = first.Elapsed.TotalMilliseconds;
+    Console.WriteLine($"one préfecture, latest campaign ({shown:N0} responses): full view (figures + 3 charts, {png / 1024} KB of PNG) first call of a fresh process {cold:F0} ms ({processStart.Elapsed.TotalMilliseconds:F0} ms since start)");
 
-    // As after a new response: nothing in the cache, every figure and chart computed again.
-    memory.Cache.Compact(1.0);
-    stopwatch.Restart();
-    await ViewAsync(target, latest);
-    recomputed.Add(stopwatch.Elapsed.TotalMilliseconds);
-}
 
-Console.WriteLine($"full view warm, figures cached: median {Median(warm):F1} ms; warm, recomputed (as after a new response): median {Median(recomputed):F0} ms");
-
-var allCampaigns = new List<double>();
-for (var i = 0; i < 5; i++)
-{
-    memory.Cache.Compact(1.0);
-    var stopwatch = Stopwatch.StartNew();
-    shown = (await ViewAsync(target, new SurveyFilter())).Responses;
-    allCampaigns.Add(stopwatch.Elapsed.TotalMilliseconds);
-}
-
-Console.WriteLine($"full view, all campaigns ({shown:N0} responses), recomputed: first {allCampaigns[0]:F0} ms, median {Median(allCampaigns):F0} ms");
-
-// 20 people at once, each on a dashboard of their own préfecture (a different one each), for a fixed time.
-async Task LoadAsync(string label, bool emptyBeforeEachView)
-{
-    memory.Cache.Compact(1.0);
-    var ids = new List<int>();
-    await using (var db = new AppDbContext(options.Options))
-    {
-        ids = await db.Prefectures.OrderBy(p => p.Id).Select(p => p.Id).Take(20).ToListAsync();
-    }
-
-    var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
-    var until = DateTime.UtcNow.AddSeconds(loadSeconds);
-    var clock = Stopwatch.StartNew();
-    await Task.WhenAll(ids.Select(id => Task.Run(async () =>
-    {
-        while (DateTime.UtcNow < until)
-        {
-            if (emptyBeforeEachView)
-            {
-                memory.Cache.Compact(1.0);
-            }
-
-            var stopwatch = Stopwatch.StartNew();
-            await ViewAsync(id, new SurveyFilter());
-            latencies.Add(stopwatch.Elapsed.TotalMilliseconds);
-        }
-    })));
-    var all = latencies.ToList();
-    Console.WriteLine($"20 concurrent users, {label}: {all.Count / clock.Elapsed.TotalSeconds:F1} full views/s, p50 {Percentile(all, 0.5):F0} ms, p99 {Percentile(all, 0.99):F0} ms ({all.Count} views in {clock.Elapsed.TotalSeconds:F0} s)");
-}
-
-await LoadAsync("each on its own préfecture, figures cached after its first view", emptyBeforeEachView: false);
-await LoadAsync("cache emptied before every view (every view recomputed, as if a response arrived each time)", emptyBeforeEachView: true);
-
-var national = new List<double>();
-await using (var db = new AppDbContext(options.Options))
-{
-    var service = new SurveyResultsService(db);
-    for (var i = 0; i < 3; i++)
+    var warm = new List<double>();
+    var recomputed = new List<double>();
+    for (var i = 0; i < 7; i++)
     {
         var stopwatch = Stopwatch.StartNew();
-        var rows = await service.NationalOverviewAsync(null, null, CancellationToken.None);
-        national.Add(stopwatch.Elapsed.TotalMilliseconds);
-        if (i == 0)
-        {
-            Console.WriteLine($"national overview: {rows.Count} préfectures, {rows.Sum(r => r.Responses):N0} responses");
-        }
+        await ViewAsync(target, latest);
+        warm.Add(stopwatch.Elapsed.TotalMilliseconds);
+
+        // As after a new response: nothing in the cache, every figure and chart computed again.
+        memory.Cache.Compact(1.0);
+        stopwatch.Restart();
+        await ViewAsync(target, latest);
+        recomputed.Add(stopwatch.Elapsed.TotalMilliseconds);
     }
+
+    Console.WriteLine($"full view warm, figures cached: median {Median(warm):F1} ms; warm, recomputed (as after a new response): median {Median(recomputed):F0} ms");
+
+    var allCampaigns = new List<double>();
+    for (var i = 0; i < 5; i++)
+    {
+        memory.Cache.Compact(1.0);
+        var stopwatch = Stopwatch.StartNew();
+        shown = (await ViewAsync(target, new SurveyFilter())).Responses;
+        allCampaigns.Add(stopwatch.Elapsed.TotalMilliseconds);
+    }
+
+    Console.WriteLine($"full view, all campaigns ({shown:N0} responses), recomputed: first {allCampaigns[0]:F0} ms, median {Median(allCampaigns):F0} ms");
+
+    // 20 people at once, each on a dashboard of their own préfecture (a different one each), for a fixed time.
+    async Task LoadAsync(string label, bool emptyBeforeEachView)
+    {
+        memory.Cache.Compact(1.0);
+        var ids = new List<int>();
+        await using (var db = new AppDbContext(options.Options))
+        {
+            ids = await db.Prefectures.OrderBy(p => p.Id).Select(p => p.Id).Take(20).ToListAsync();
+        }
+
+        var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
+        var until = DateTime.UtcNow.AddSeconds(loadSeconds);
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(ids.Select(id => Task.Run(async () =>
+        {
+            while (DateTime.UtcNow < until)
+            {
+                if (emptyBeforeEachView)
+                {
+                    memory.Cache.Compact(1.0);
+                }
+
+                var stopwatch = Stopwatch.StartNew();
+                await ViewAsync(id, new SurveyFilter());
+                latencies.Add(stopwatch.Elapsed.TotalMilliseconds);
+            }
+        })));
+        var all = latencies.ToList();
+        Console.WriteLine($"20 concurrent users, {label}: {all.Count / clock.Elapsed.TotalSeconds:F1} full views/s, p50 {Percentile(all, 0.5):F0} ms, p99 {Percentile(all, 0.99):F0} ms ({all.Count} views in {clock.Elapsed.TotalSeconds:F0} s)");
+    }
+
+    await LoadAsync("each on its own préfecture, figures cached after its first view", emptyBeforeEachView: false);
+    await LoadAsync("cache emptied before every view (every view recomputed, as if a response arrived each time)", emptyBeforeEachView: true);
 }
 
-Console.WriteLine($"national overview: first {national[0]:F0} ms, then {national[1]:F0} ms, {national[2]:F0} ms");
+// The national overview sums the daily counts the nightly job stores and counts live only the days
+// after them. Timed four ways: with no counts at all (a scan of every answer, as before the job's first
+// run), the job's first run (every past day) and a second one (nothing left), the overview with every
+// past day counted, and with the last ten days left to the live count (the job missed some nights).
+int firstDay;
+await using (var db = new AppDbContext(options.Options))
+{
+    var first = await db.SurveyResponses.MinAsync(r => r.SubmittedAtUtc);
+    firstDay = FranceClock.DateOf(first).DayNumber;
+}
+
+NationalDailyCountsJob Job(AppDbContext db) =>
+    new(db, new SurveyResultsService(db), new FranceClock(TimeProvider.System), Microsoft.Extensions.Logging.Abstractions.NullLogger<NationalDailyCountsJob>.Instance);
+
+async Task<(double Ms, int Responses, IReadOnlyList<SurveyResultsService.NationalRow> Rows)> OverviewAsync()
+{
+    await using var db = new AppDbContext(options.Options);
+    var stopwatch = Stopwatch.StartNew();
+    var rows = await new SurveyResultsService(db).NationalOverviewAsync(null, null, CancellationToken.None);
+    return (stopwatch.Elapsed.TotalMilliseconds, rows.Sum(r => r.Responses), rows);
+}
+
+await using (var db = new AppDbContext(options.Options))
+{
+    await Job(db).RecountFromAsync(DateOnly.FromDayNumber(firstDay), CancellationToken.None);
+}
+
+var scan = await OverviewAsync();
+Console.WriteLine($"national overview without daily counts (scan of every answer): {scan.Ms:F0} ms, {scan.Rows.Count} préfectures, {scan.Responses:N0} responses");
+await using (var db = new AppDbContext(options.Options))
+{
+    var stopwatch = Stopwatch.StartNew();
+    await Job(db).RunAsync(CancellationToken.None);
+    var firstRun = stopwatch.Elapsed.TotalMilliseconds;
+    stopwatch.Restart();
+    await Job(db).RunAsync(CancellationToken.None);
+    var days = await db.NationalDailyCounts.Select(c => c.Day).Distinct().CountAsync();
+    var stored = await db.NationalDailyCounts.CountAsync();
+    Console.WriteLine($"national daily counts job: first run {firstRun / 1000:F1} s ({stored:N0} rows over {days} days with responses), second run {stopwatch.Elapsed.TotalMilliseconds:F0} ms");
+}
+
+var national = new List<(double Ms, int Responses, IReadOnlyList<SurveyResultsService.NationalRow> Rows)>();
+for (var i = 0; i < 5; i++)
+{
+    national.Add(await OverviewAsync());
+}
+
+if (national.Any(n => !n.Rows.SequenceEqual(scan.Rows)))
+{
+    throw new InvalidOperationException("The overview from the daily counts differs from the scan.");
+}
+
+Console.WriteLine($"national overview with daily counts: first {national[0].Ms:F0} ms, then median {Median(national.Skip(1).Select(n => n.Ms).ToList()):F0} ms ({national.Count - 1} runs), {national[0].Responses:N0} responses");
+
+int tail;
+await using (var db = new AppDbContext(options.Options))
+{
+    var tenDaysAgo = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-10);
+    await Job(db).RecountFromAsync(tenDaysAgo, CancellationToken.None);
+    var fromUtc = VoixUsager.Calendar.FrenchTimeZones.ParisToUtc(tenDaysAgo.ToDateTime(TimeOnly.MinValue));
+    tail = await db.SurveyResponses.CountAsync(r => r.SubmittedAtUtc >= fromUtc);
+}
+
+var behind = new List<double>();
+for (var i = 0; i < 5; i++)
+{
+    var run = await OverviewAsync();
+    if (!run.Rows.SequenceEqual(scan.Rows))
+    {
+        throw new InvalidOperationException("The overview with days counted live differs from the scan.");
+    }
+
+    behind.Add(run.Ms);
+}
+
+Console.WriteLine($"national overview, last 10 days counted live ({tail:N0} responses): first {behind[0]:F0} ms, then median {Median(behind.Skip(1).ToList()):F0} ms");
+await using (var db = new AppDbContext(options.Options))
+{
+    await Job(db).RunAsync(CancellationToken.None);
+}
+
 var hwm = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
 Console.WriteLine($"peak resident memory of this process: {long.Parse(hwm.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024} MB");
 await using (var db = new AppDbContext(options.Options))

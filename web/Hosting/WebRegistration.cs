@@ -107,6 +107,12 @@ public static class WebRegistration
         }
 
         await AdministratorBootstrap.EnsureFirstAdministratorAsync(scope.ServiceProvider);
+        // Days not counted yet (first deployment, nights missed) are counted in the background, not at the
+        // next night: until then the national overview would count them live.
+        if (await scope.ServiceProvider.GetRequiredService<NationalDailyCountsJob>().IsBehindAsync(CancellationToken.None))
+        {
+            scope.ServiceProvider.GetRequiredService<IBackgroundJobClient>().Enqueue<NationalDailyCountsJob>(job => job.RunAsync(CancellationToken.None));
+        }
     }
 
     public static WebApplication UseVoixUsagerPipeline(this WebApplication app)

@@ -43,6 +43,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
     public DbSet<ResultsSnapshot> ResultsSnapshots => Set<ResultsSnapshot>();
     public DbSet<ResultsPublication> ResultsPublications => Set<ResultsPublication>();
+    public DbSet<NationalDailyCount> NationalDailyCounts => Set<NationalDailyCount>();
+    public DbSet<NationalDailyCountsWatermark> NationalDailyCountsWatermarks => Set<NationalDailyCountsWatermark>();
     public DbSet<CluMeeting> CluMeetings => Set<CluMeeting>();
     public DbSet<CluMember> CluMembers => Set<CluMember>();
     public DbSet<CluDelivery> CluDeliveries => Set<CluDelivery>();

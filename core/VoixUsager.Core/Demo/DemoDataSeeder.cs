@@ -11,7 +11,7 @@ namespace VoixUsager.Demo;
 /// Fills an empty database with a believable préfecture (Drôme) so a newcomer sees real-looking pages at
 /// once. Runs only when <c>Demo:Seed</c> is true and never touches a database that already has the demo.
 /// </summary>
-public sealed class DemoDataSeeder(AppDbContext db, FranceClock clock, ILogger<DemoDataSeeder> logger)
+public sealed class DemoDataSeeder(AppDbContext db, FranceClock clock, Jobs.NationalDailyCountsJob nationalCounts, ILogger<DemoDataSeeder> logger)
 {
     public const string DemoDepartement = "26";
     public const string DemoSiteCode = "drome-valence";
@@ -92,6 +92,10 @@ public sealed class DemoDataSeeder(AppDbContext db, FranceClock clock, ILogger<D
         db.SurveyResponses.AddRange(responses);
 
         await db.SaveChangesAsync(cancellationToken);
+        // The responses are dated in the past: the national daily counts take them in at once, even on
+        // a database whose days were already counted.
+        await nationalCounts.RecountFromAsync(FranceClock.DateOf(responses.Min(r => r.SubmittedAtUtc)), cancellationToken);
+        await nationalCounts.RunAsync(cancellationToken);
         logger.LogInformation("Demo data seeded: préfecture {Prefecture}, {Sites} sites, {Responses} responses.",
             drome.DisplayName, drome.Sites.Count, responses.Count);
     }

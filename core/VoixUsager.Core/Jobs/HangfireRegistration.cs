@@ -122,6 +122,8 @@ public static class HangfireRegistration
     public static void RegisterRecurringJobs(IRecurringJobManager manager)
     {
         var paris = Calendar.FrenchTimeZones.Paris;
+        // Just after midnight in Paris, when yesterday is complete.
+        manager.AddOrUpdate<NationalDailyCountsJob>("comptes-nationaux-quotidiens", job => job.RunAsync(CancellationToken.None), "15 0 * * *", new RecurringJobOptions { TimeZone = paris });
         manager.AddOrUpdate<NightlySnapshotJob>("instantanes-nocturnes", job => job.RunAsync(CancellationToken.None), "0 2 * * *", new RecurringJobOptions { TimeZone = paris });
         manager.AddOrUpdate<CluDueJob>("clu-syntheses-a-envoyer", job => job.RunAsync(CancellationToken.None), $"0 {CluDueHour} * * *", new RecurringJobOptions { TimeZone = paris });
         manager.AddOrUpdate<ReferentReminderJob>("rappel-referents", job => job.RunAsync(CancellationToken.None), "0 8 * * 1", new RecurringJobOptions { TimeZone = paris });

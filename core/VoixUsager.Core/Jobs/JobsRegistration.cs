@@ -24,6 +24,7 @@ public static class JobsRegistration
         services.AddScoped<CluInvitationJob>();
         services.AddScoped<CluDueJob>();
         services.AddScoped<NightlySnapshotJob>();
+        services.AddScoped<NationalDailyCountsJob>();
         return services;
     }
 }

@@ -294,26 +294,102 @@ public sealed class SurveyResultsService(AppDbContext db)
     public sealed record NationalRow(int PrefectureId, string Prefecture, int Responses, Proportion Satisfaction);
 
     /// <summary>
-    /// Every préfecture at a glance, for administrators: responses and overall satisfaction, from two
-    /// grouped queries over all the answers to the overall-satisfaction question.
+    /// Every préfecture at a glance, for administrators: responses and overall satisfaction. Complete days
+    /// come from the daily counts (<see cref="NationalDailyCount"/>); the days from the watermark on (today,
+    /// or days the job has not reached yet) are counted live by <see cref="CountNationalAsync"/>, the same
+    /// count the job stores, so the figure is exact and a new response shows at once.
     /// </summary>
     public async Task<IReadOnlyList<NationalRow>> NationalOverviewAsync(DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
     {
         var prefectures = await db.Prefectures.AsNoTracking().Select(p => new { p.Id, p.DisplayName }).ToListAsync(cancellationToken);
+        var watermark = await db.NationalDailyCountsWatermarks.AsNoTracking().Select(w => (DateOnly?)w.CompleteBefore).SingleOrDefaultAsync(cancellationToken);
+        var totals = new Dictionary<int, NationalCounts>();
+        void Add(int prefectureId, NationalCounts counts) =>
+            totals[prefectureId] = totals.TryGetValue(prefectureId, out var sum) ? sum + counts : counts;
+
+        DateOnly? liveFrom = from;
+        if (watermark is { } completeBefore)
+        {
+            var days = db.NationalDailyCounts.AsNoTracking().Where(c => c.Day < completeBefore);
+            if (from is { } f)
+            {
+                days = days.Where(c => c.Day >= f);
+            }
+
+            if (to is { } t)
+            {
+                days = days.Where(c => c.Day <= t);
+            }
+
+            var stored = await days.GroupBy(c => c.PrefectureId)
+                .Select(g => new
+                {
+                    PrefectureId = g.Key,
+                    Responses = g.Sum(c => c.Responses),
+                    Score4 = g.Sum(c => c.Score4),
+                    Score3 = g.Sum(c => c.Score3),
+                    Score2 = g.Sum(c => c.Score2),
+                    Score1 = g.Sum(c => c.Score1),
+                    SansAvis = g.Sum(c => c.SansAvis),
+                })
+                .ToListAsync(cancellationToken);
+            foreach (var row in stored)
+            {
+                Add(row.PrefectureId, new NationalCounts(row.Responses, row.Score4, row.Score3, row.Score2, row.Score1, row.SansAvis));
+            }
+
+            liveFrom = from is { } start && start > completeBefore ? start : completeBefore;
+        }
+
+        if (to is null || liveFrom is null || liveFrom <= to)
+        {
+            var fromUtc = liveFrom is { } l ? FrenchTimeZones.ParisToUtc(l.ToDateTime(TimeOnly.MinValue)) : (DateTime?)null;
+            var toUtc = to is { } t ? FrenchTimeZones.ParisToUtc(t.AddDays(1).ToDateTime(TimeOnly.MinValue)) : (DateTime?)null;
+            foreach (var (prefectureId, counts) in await CountNationalAsync(fromUtc, toUtc, cancellationToken))
+            {
+                Add(prefectureId, counts);
+            }
+        }
+
+        return prefectures.Select(p =>
+        {
+            var counts = totals.GetValueOrDefault(p.Id, NationalCounts.None);
+            var summary = SatisfactionScale.Summarize(counts.Score4, counts.Score3, counts.Score2, counts.Score1, counts.SansAvis);
+            return new NationalRow(p.Id, p.DisplayName, counts.Responses, summary.TopTwoBox);
+        }).OrderBy(r => r.Prefecture, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), true)).ToList();
+    }
+
+    /// <summary>A préfecture's responses and its answers to the overall-satisfaction question, per score.</summary>
+    public sealed record NationalCounts(int Responses, int Score4, int Score3, int Score2, int Score1, int SansAvis)
+    {
+        public static readonly NationalCounts None = new(0, 0, 0, 0, 0, 0);
+
+        public static NationalCounts operator +(NationalCounts a, NationalCounts b) => new(
+            a.Responses + b.Responses, a.Score4 + b.Score4, a.Score3 + b.Score3, a.Score2 + b.Score2, a.Score1 + b.Score1, a.SansAvis + b.SansAvis);
+    }
+
+    /// <summary>
+    /// The one count behind the national overview, per préfecture, over the responses submitted in
+    /// [<paramref name="fromUtc"/>, <paramref name="toUtc"/>): the daily counts store it per Paris day,
+    /// the overview runs it live on the days not stored yet.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, NationalCounts>> CountNationalAsync(DateTime? fromUtc, DateTime? toUtc, CancellationToken cancellationToken)
+    {
         var responses = db.SurveyResponses.AsNoTracking().AsQueryable();
-        if (from is { } f)
+        if (fromUtc is { } f)
         {
-            var fromUtc = FrenchTimeZones.ParisToUtc(f.ToDateTime(TimeOnly.MinValue));
-            responses = responses.Where(r => r.SubmittedAtUtc >= fromUtc);
+            responses = responses.Where(r => r.SubmittedAtUtc >= f);
         }
 
-        if (to is { } t)
+        if (toUtc is { } t)
         {
-            var toUtc = FrenchTimeZones.ParisToUtc(t.AddDays(1).ToDateTime(TimeOnly.MinValue));
-            responses = responses.Where(r => r.SubmittedAtUtc < toUtc);
+            responses = responses.Where(r => r.SubmittedAtUtc < t);
         }
 
-        var counts = await responses.GroupBy(r => r.Campaign.PrefectureId).Select(g => new { PrefectureId = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        // Grouped by campaign, not joined to the campaigns: left to a range on the submission time alone,
+        // the database reads only the responses of the period (SQLite otherwise walks every campaign's
+        // responses); the campaigns' préfectures are a few hundred rows, mapped here.
+        var counts = await responses.GroupBy(r => r.CampaignId).Select(g => new { CampaignId = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var options = await db.QuestionOptions.AsNoTracking()
             .Where(o => o.Question.Code == DefaultQuestionnaire.Codes.SatisfactionGlobale)
             .Select(o => new { o.Id, o.Score }).ToListAsync(cancellationToken);
@@ -321,16 +397,33 @@ public sealed class SurveyResultsService(AppDbContext db)
         var satisfaction = await (from a in db.SurveyAnswers
                                   join r in responses on a.ResponseId equals r.Id
                                   where a.OptionId != null && optionIds.Contains(a.OptionId.Value)
-                                  group a by new { r.Campaign.PrefectureId, a.OptionId } into g
-                                  select new { g.Key.PrefectureId, g.Key.OptionId, Count = g.Count() }).ToListAsync(cancellationToken);
+                                  group a by new { r.CampaignId, a.OptionId } into g
+                                  select new { g.Key.CampaignId, g.Key.OptionId, Count = g.Count() }).ToListAsync(cancellationToken);
+        var prefectureOf = await db.SurveyCampaigns.Select(c => new { c.Id, c.PrefectureId }).ToDictionaryAsync(c => c.Id, c => c.PrefectureId, cancellationToken);
         var scoreOf = options.ToDictionary(o => o.Id, o => o.Score);
-        return prefectures.Select(p =>
+        var totals = new Dictionary<int, NationalCounts>();
+        foreach (var c in counts)
         {
-            var rows = satisfaction.Where(s => s.PrefectureId == p.Id).ToList();
-            int Count(int? score) => rows.Where(r => scoreOf[r.OptionId!.Value] == score).Sum(r => r.Count);
-            var summary = SatisfactionScale.Summarize(Count(4), Count(3), Count(2), Count(1), Count(null));
-            return new NationalRow(p.Id, p.DisplayName, counts.FirstOrDefault(c => c.PrefectureId == p.Id)?.Count ?? 0, summary.TopTwoBox);
-        }).OrderBy(r => r.Prefecture, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), true)).ToList();
+            var prefectureId = prefectureOf[c.CampaignId];
+            totals[prefectureId] = totals.GetValueOrDefault(prefectureId, NationalCounts.None) + NationalCounts.None with { Responses = c.Count };
+        }
+
+        foreach (var s in satisfaction)
+        {
+            var prefectureId = prefectureOf[s.CampaignId];
+            var one = scoreOf[s.OptionId!.Value] switch
+            {
+                4 => NationalCounts.None with { Score4 = s.Count },
+                3 => NationalCounts.None with { Score3 = s.Count },
+                2 => NationalCounts.None with { Score2 = s.Count },
+                1 => NationalCounts.None with { Score1 = s.Count },
+                null => NationalCounts.None with { SansAvis = s.Count },
+                _ => NationalCounts.None,
+            };
+            totals[prefectureId] = totals.GetValueOrDefault(prefectureId, NationalCounts.None) + one;
+        }
+
+        return totals;
     }
 
     /// <summary>

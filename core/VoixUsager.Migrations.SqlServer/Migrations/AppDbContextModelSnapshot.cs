@@ -1896,6 +1896,61 @@ namespace VoixUsager.Migrations.SqlServer.Migrations
                     b.ToTable("IndicatorValues");
                 });
 
+            modelBuilder.Entity("VoixUsager.Results.NationalDailyCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("PrefectureId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Responses")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SansAvis")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Score1")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Score2")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Score3")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Score4")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PrefectureId");
+
+                    b.HasIndex("Day", "PrefectureId")
+                        .IsUnique();
+
+                    b.ToTable("NationalDailyCounts");
+                });
+
+            modelBuilder.Entity("VoixUsager.Results.NationalDailyCountsWatermark", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("CompleteBefore")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("NationalDailyCountsWatermarks");
+                });
+
             modelBuilder.Entity("VoixUsager.Results.ResultsPublication", b =>
                 {
                     b.Property<int>("Id")
@@ -2144,6 +2199,8 @@ namespace VoixUsager.Migrations.SqlServer.Migrations
 
                     b.HasIndex("SubmissionId")
                         .IsUnique();
+
+                    b.HasIndex("SubmittedAtUtc");
 
                     b.HasIndex("CampaignId", "SiteId", "SubmittedAtUtc");
 
@@ -2741,6 +2798,15 @@ namespace VoixUsager.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("PrefectureId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VoixUsager.Results.NationalDailyCount", b =>
+                {
+                    b.HasOne("VoixUsager.Prefectures.Prefecture", null)
+                        .WithMany()
+                        .HasForeignKey("PrefectureId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

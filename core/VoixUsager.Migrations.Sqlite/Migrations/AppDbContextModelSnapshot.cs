@@ -1813,6 +1813,59 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
                     b.ToTable("IndicatorValues");
                 });
 
+            modelBuilder.Entity("VoixUsager.Results.NationalDailyCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PrefectureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Responses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SansAvis")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score4")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PrefectureId");
+
+                    b.HasIndex("Day", "PrefectureId")
+                        .IsUnique();
+
+                    b.ToTable("NationalDailyCounts");
+                });
+
+            modelBuilder.Entity("VoixUsager.Results.NationalDailyCountsWatermark", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("CompleteBefore")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("NationalDailyCountsWatermarks");
+                });
+
             modelBuilder.Entity("VoixUsager.Results.ResultsPublication", b =>
                 {
                     b.Property<int>("Id")
@@ -2046,6 +2099,8 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SubmissionId")
                         .IsUnique();
+
+                    b.HasIndex("SubmittedAtUtc");
 
                     b.HasIndex("CampaignId", "SiteId", "SubmittedAtUtc");
 
@@ -2643,6 +2698,15 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("PrefectureId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VoixUsager.Results.NationalDailyCount", b =>
+                {
+                    b.HasOne("VoixUsager.Prefectures.Prefecture", null)
+                        .WithMany()
+                        .HasForeignKey("PrefectureId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

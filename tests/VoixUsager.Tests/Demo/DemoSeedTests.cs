@@ -102,6 +102,13 @@ public sealed class DemoSeedTests
         Assert.True(running.StartsOn <= today && running.EndsOn >= today);
         Assert.True(await db.MysteryCallRecords.AnyAsync(r => r.CampaignId == running.Id));
 
+        // The demo's responses, all dated before today, are in the national daily counts from the start.
+        Assert.Equal(today, await db.NationalDailyCountsWatermarks.Select(w => w.CompleteBefore).SingleAsync());
+        var todayUtc = VoixUsager.Calendar.FrenchTimeZones.ParisToUtc(today.ToDateTime(TimeOnly.MinValue));
+        var demoResponses = await db.SurveyResponses.CountAsync(r => r.SubmittedAtUtc < todayUtc);
+        Assert.True(demoResponses > 0);
+        Assert.Equal(demoResponses, await db.NationalDailyCounts.SumAsync(c => c.Responses));
+
         // Visitors counted for every site, month by month.
         foreach (var site in drome.Sites)
         {

@@ -17,6 +17,8 @@ public sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<Surve
         builder.Property(r => r.Language).HasMaxLength(LanguageMaxLength).HasDefaultValue(QuestionnaireLanguages.French);
         builder.HasIndex(r => r.SubmissionId).IsUnique();
         builder.HasIndex(r => new { r.CampaignId, r.SiteId, r.SubmittedAtUtc });
+        // The national overview counts live only the responses of days not yet in its daily counts.
+        builder.HasIndex(r => r.SubmittedAtUtc);
         builder.HasOne(r => r.Campaign).WithMany().HasForeignKey(r => r.CampaignId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(r => r.Site).WithMany().HasForeignKey(r => r.SiteId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<QuestionnaireVersion>().WithMany().HasForeignKey(r => r.QuestionnaireVersionId).OnDelete(DeleteBehavior.Restrict);

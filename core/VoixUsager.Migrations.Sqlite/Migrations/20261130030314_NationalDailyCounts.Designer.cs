@@ -11,8 +11,8 @@ using VoixUsager.Data;
 namespace VoixUsager.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261130032706_CluInvitationUpdates")]
-    partial class CluInvitationUpdates
+    [Migration("20261130030314_NationalDailyCounts")]
+    partial class NationalDailyCounts
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -732,9 +732,6 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("SentAtUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Sequence")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -747,7 +744,7 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CluMeetingId");
 
-                    b.HasIndex("CluMemberId", "Sequence")
+                    b.HasIndex("CluMemberId")
                         .IsUnique();
 
                     b.ToTable("CluInvitationDeliveries", (string)null);
@@ -769,9 +766,6 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasDefaultValue(120);
-
-                    b.Property<int>("InvitationSequence")
-                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("MeetingOn")
                         .HasColumnType("TEXT");
@@ -1816,6 +1810,59 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
                     b.ToTable("IndicatorValues");
                 });
 
+            modelBuilder.Entity("VoixUsager.Results.NationalDailyCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PrefectureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Responses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SansAvis")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score4")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PrefectureId");
+
+                    b.HasIndex("Day", "PrefectureId")
+                        .IsUnique();
+
+                    b.ToTable("NationalDailyCounts");
+                });
+
+            modelBuilder.Entity("VoixUsager.Results.NationalDailyCountsWatermark", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("CompleteBefore")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("NationalDailyCountsWatermarks");
+                });
+
             modelBuilder.Entity("VoixUsager.Results.ResultsPublication", b =>
                 {
                     b.Property<int>("Id")
@@ -2049,6 +2096,8 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SubmissionId")
                         .IsUnique();
+
+                    b.HasIndex("SubmittedAtUtc");
 
                     b.HasIndex("CampaignId", "SiteId", "SubmittedAtUtc");
 
@@ -2646,6 +2695,15 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("PrefectureId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VoixUsager.Results.NationalDailyCount", b =>
+                {
+                    b.HasOne("VoixUsager.Prefectures.Prefecture", null)
+                        .WithMany()
+                        .HasForeignKey("PrefectureId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

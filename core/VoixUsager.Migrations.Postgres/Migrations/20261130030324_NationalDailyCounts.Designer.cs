@@ -12,8 +12,8 @@ using VoixUsager.Data;
 namespace VoixUsager.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261130032726_CluInvitationUpdates")]
-    partial class CluInvitationUpdates
+    [Migration("20261130030324_NationalDailyCounts")]
+    partial class NationalDailyCounts
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -761,9 +761,6 @@ namespace VoixUsager.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("SentAtUtc")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<int>("Sequence")
-                        .HasColumnType("integer");
-
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -776,7 +773,7 @@ namespace VoixUsager.Migrations.Postgres.Migrations
 
                     b.HasIndex("CluMeetingId");
 
-                    b.HasIndex("CluMemberId", "Sequence")
+                    b.HasIndex("CluMemberId")
                         .IsUnique();
 
                     b.ToTable("CluInvitationDeliveries", (string)null);
@@ -800,9 +797,6 @@ namespace VoixUsager.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
                         .HasDefaultValue(120);
-
-                    b.Property<int>("InvitationSequence")
-                        .HasColumnType("integer");
 
                     b.Property<DateOnly>("MeetingOn")
                         .HasColumnType("date");
@@ -1895,6 +1889,61 @@ namespace VoixUsager.Migrations.Postgres.Migrations
                     b.ToTable("IndicatorValues");
                 });
 
+            modelBuilder.Entity("VoixUsager.Results.NationalDailyCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("PrefectureId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Responses")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SansAvis")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Score1")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Score2")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Score3")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Score4")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PrefectureId");
+
+                    b.HasIndex("Day", "PrefectureId")
+                        .IsUnique();
+
+                    b.ToTable("NationalDailyCounts");
+                });
+
+            modelBuilder.Entity("VoixUsager.Results.NationalDailyCountsWatermark", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("CompleteBefore")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("NationalDailyCountsWatermarks");
+                });
+
             modelBuilder.Entity("VoixUsager.Results.ResultsPublication", b =>
                 {
                     b.Property<int>("Id")
@@ -2142,6 +2191,8 @@ namespace VoixUsager.Migrations.Postgres.Migrations
 
                     b.HasIndex("SubmissionId")
                         .IsUnique();
+
+                    b.HasIndex("SubmittedAtUtc");
 
                     b.HasIndex("CampaignId", "SiteId", "SubmittedAtUtc");
 
@@ -2739,6 +2790,15 @@ namespace VoixUsager.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("PrefectureId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VoixUsager.Results.NationalDailyCount", b =>
+                {
+                    b.HasOne("VoixUsager.Prefectures.Prefecture", null)
+                        .WithMany()
+                        .HasForeignKey("PrefectureId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
