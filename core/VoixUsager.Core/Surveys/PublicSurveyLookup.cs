@@ -99,13 +99,8 @@ public sealed class PublicSurveyLookup(AppDbContext db, QuestionnaireCatalog cat
         var campaign = await RunningCampaign.FindAsync(db.SurveyCampaigns, site.PrefectureId, today, cancellationToken);
         if (campaign is null)
         {
-            var nextOpening = await db.SurveyCampaigns
-                .AsNoTracking()
-                .Where(c => c.PrefectureId == site.PrefectureId && c.ClosedAtUtc == null && c.StartsOn > today)
-                .OrderBy(c => c.StartsOn)
-                .Select(c => (DateOnly?)c.StartsOn)
-                .FirstOrDefaultAsync(cancellationToken);
-            return new Found(new SurveyAvailability.Closed(site, nextOpening));
+            var next = await RunningCampaign.NextAsync(db.SurveyCampaigns, site.PrefectureId, today, cancellationToken);
+            return new Found(new SurveyAvailability.Closed(site, next?.StartsOn));
         }
 
         var questionnaire = await catalog.GetAsync(campaign.QuestionnaireVersionId, cancellationToken);

@@ -39,7 +39,7 @@ public class SurveyCampaign
 }
 
 /// <summary>The campaign a préfecture's sites answer on a given day.</summary>
-public sealed record RunningCampaign(int Id, string Name, int QuestionnaireVersionId)
+public sealed record RunningCampaign(int Id, string Name, int QuestionnaireVersionId, DateOnly StartsOn)
 {
     /// <summary>The open campaign that started last: one rule for the public form and the staff interview screen.</summary>
     public static Task<RunningCampaign?> FindAsync(IQueryable<SurveyCampaign> campaigns, int prefectureId, DateOnly day, CancellationToken cancellationToken) =>
@@ -47,6 +47,17 @@ public sealed record RunningCampaign(int Id, string Name, int QuestionnaireVersi
             .Where(SurveyCampaign.OpenOn(day))
             .Where(c => c.PrefectureId == prefectureId)
             .OrderByDescending(c => c.StartsOn)
-            .Select(c => new RunningCampaign(c.Id, c.Name, c.QuestionnaireVersionId))
+            .Select(c => new RunningCampaign(c.Id, c.Name, c.QuestionnaireVersionId, c.StartsOn))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>
+    /// The first campaign still to come after <paramref name="day"/> (not cancelled): the date the closed form
+    /// announces and the questionnaire a poster printed between two campaigns leads to.
+    /// </summary>
+    public static Task<RunningCampaign?> NextAsync(IQueryable<SurveyCampaign> campaigns, int prefectureId, DateOnly day, CancellationToken cancellationToken) =>
+        campaigns.AsNoTracking()
+            .Where(c => c.PrefectureId == prefectureId && c.ClosedAtUtc == null && c.StartsOn > day)
+            .OrderBy(c => c.StartsOn)
+            .Select(c => new RunningCampaign(c.Id, c.Name, c.QuestionnaireVersionId, c.StartsOn))
             .FirstOrDefaultAsync(cancellationToken);
 }

@@ -15,11 +15,7 @@ public static class SurveyLanguages
     public static async Task<IReadOnlyList<string>> OfferedAsync(AppDbContext db, int prefectureId, int siteId, SurveyChannel channel, DateOnly today, CancellationToken cancellationToken = default)
     {
         var campaign = await RunningCampaign.FindAsync(db.SurveyCampaigns, prefectureId, today, cancellationToken)
-            ?? await db.SurveyCampaigns.AsNoTracking()
-                .Where(c => c.PrefectureId == prefectureId && c.ClosedAtUtc == null && c.StartsOn > today)
-                .OrderBy(c => c.StartsOn)
-                .Select(c => new RunningCampaign(c.Id, c.Name, c.QuestionnaireVersionId))
-                .FirstOrDefaultAsync(cancellationToken);
+            ?? await RunningCampaign.NextAsync(db.SurveyCampaigns, prefectureId, today, cancellationToken);
         var versionId = campaign is null
             ? await db.QuestionnaireVersions.AsNoTracking()
                 .Where(v => v.Key == DefaultQuestionnaire.Key && v.PrefectureId == null)

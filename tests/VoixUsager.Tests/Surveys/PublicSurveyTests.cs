@@ -259,6 +259,36 @@ public sealed class PublicSurveyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Closed_page_announces_the_first_campaign_to_come_and_not_a_cancelled_or_later_one()
+    {
+        var french = System.Globalization.CultureInfo.GetCultureInfo("fr-FR");
+        await _app.WithDbAsync(async db =>
+        {
+            var cantal = await db.Prefectures.SingleAsync(p => p.DepartementCode == "15");
+            var questionnaireId = await db.SurveyCampaigns.Where(c => c.PrefectureId == cantal.Id).Select(c => c.QuestionnaireVersionId).FirstAsync();
+            db.SurveyCampaigns.AddRange(
+                new SurveyCampaign { PrefectureId = cantal.Id, Name = "Annulée", StartsOn = TestData.Today.AddDays(5), EndsOn = TestData.Today.AddDays(9), QuestionnaireVersionId = questionnaireId, ClosedAtUtc = DateTime.UtcNow },
+                new SurveyCampaign { PrefectureId = cantal.Id, Name = "Plus tard", StartsOn = TestData.NextCantalOpening.AddDays(100), EndsOn = TestData.NextCantalOpening.AddDays(120), QuestionnaireVersionId = questionnaireId });
+            return await db.SaveChangesAsync();
+        });
+
+        var html = await _client.GetStringAsync($"/avis/{TestData.ClosedSiteCode}");
+        Assert.Contains(TestData.NextCantalOpening.ToString("d MMMM yyyy", french), html);
+        Assert.DoesNotContain(TestData.Today.AddDays(5).ToString("d MMMM yyyy", french), html);
+
+        await _app.WithDbAsync(async db =>
+        {
+            foreach (var campaign in await db.SurveyCampaigns.Where(c => c.Prefecture.DepartementCode == "15" && c.StartsOn > TestData.Today).ToListAsync())
+            {
+                campaign.ClosedAtUtc = DateTime.UtcNow;
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        Assert.Contains("La date de la prochaine enquête n’est pas encore connue.", await _client.GetStringAsync($"/avis/{TestData.ClosedSiteCode}"));
+    }
+
+    [Fact]
     public async Task Campaign_closed_while_answering_stores_nothing()
     {
         var form = await SurveyForm.LoadAsync(_client, $"/avis/{TestData.OpenSiteCode}");
