@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using VoixUsager.Surveys;
 using VoixUsager.Tests.Infrastructure;
 
@@ -285,6 +286,8 @@ public sealed class PublicSurveyTests : IAsyncLifetime
 
             return await db.SaveChangesAsync();
         });
+        // The form remembers a site's availability for a few seconds; an edit through the staff pages forgets it.
+        PublicSurveyLookup.Forget(_app.Services.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>(), TestData.ClosedSiteCode);
         Assert.Contains("La date de la prochaine enquête n’est pas encore connue.", await _client.GetStringAsync($"/avis/{TestData.ClosedSiteCode}"));
     }
 
