@@ -35,7 +35,7 @@ public sealed class QuestionnaireEditing(AppDbContext db, FranceClock clock)
         public sealed record Stale : Result;
     }
 
-    public sealed record DraftView(QuestionnaireDraft Draft, DraftContent Content, QuestionnaireVersion? Latest, IReadOnlyList<QuestionnaireEditingRules.LanguageCompleteness> Languages)
+    public sealed record DraftView(QuestionnaireDraft Draft, DraftContent Content, QuestionnaireVersion? Latest, IReadOnlyList<QuestionnaireEditingRules.LanguageCompleteness> Languages, bool CoreOutdated = false)
     {
         public bool National => Draft.PrefectureId is null;
 
@@ -47,7 +47,8 @@ public sealed class QuestionnaireEditing(AppDbContext db, FranceClock clock)
 
     public sealed record VersionRow(int Id, int Number, DateTime CreatedAtUtc, int Questions, IReadOnlyList<string> Languages);
 
-    public sealed record QuestionnaireSummary(string Key, string Title, int? PrefectureId, IReadOnlyList<VersionRow> Versions, QuestionnaireDraft? Draft);
+    /// <param name="CoreOutdated">A local questionnaire whose latest version asks the national core as it was: its next draft brings it up to date.</param>
+    public sealed record QuestionnaireSummary(string Key, string Title, int? PrefectureId, IReadOnlyList<VersionRow> Versions, QuestionnaireDraft? Draft, bool CoreOutdated = false);
 
     private static Result? Access(EditorActor actor, int? prefectureId) =>
         prefectureId is null
@@ -69,6 +70,21 @@ public sealed class QuestionnaireEditing(AppDbContext db, FranceClock clock)
         var drafts = await db.QuestionnaireDrafts.AsNoTracking()
             .Where(d => d.PrefectureId == null || (prefectureId != null && d.PrefectureId == prefectureId))
             .ToListAsync(cancellationToken);
+        var outdated = new HashSet<string>(StringComparer.Ordinal);
+        if (prefectureId is not null && await CoreAsync(cancellationToken) is (var core, var codes))
+        {
+            foreach (var key in versions.Where(v => v.PrefectureId is not null).Select(v => v.Key).Distinct())
+            {
+                if (await LatestAsync(key, cancellationToken) is { } local
+                    && QuestionnaireEditingRules.FromVersion(local, asCore: false) is var content
+                    && content.Questions.Any(q => codes.Contains(q.Code))
+                    && QuestionnaireEditingRules.CoreDiffers(content, core, codes))
+                {
+                    outdated.Add(key);
+                }
+            }
+        }
+
         return versions.Select(v => (v.Key, v.Title, v.PrefectureId)).Concat(drafts.Select(d => (d.Key, d.Title, d.PrefectureId)))
             .GroupBy(x => x.Key)
             .Select(g =>
@@ -77,7 +93,7 @@ public sealed class QuestionnaireEditing(AppDbContext db, FranceClock clock)
                     .Select(v => new VersionRow(v.Id, v.VersionNumber, v.CreatedAtUtc, v.Questions, v.Languages)).ToList();
                 var draft = drafts.SingleOrDefault(d => d.Key == g.Key);
                 var title = versions.Where(v => v.Key == g.Key).OrderByDescending(v => v.VersionNumber).Select(v => v.Title).FirstOrDefault() ?? draft!.Title;
-                return new QuestionnaireSummary(g.Key, title, g.First().PrefectureId, rows, draft);
+                return new QuestionnaireSummary(g.Key, title, g.First().PrefectureId, rows, draft, outdated.Contains(g.Key));
             })
             .OrderBy(s => s.PrefectureId is not null).ThenBy(s => s.Title, StringComparer.CurrentCulture)
             .ToList();
@@ -106,7 +122,9 @@ public sealed class QuestionnaireEditing(AppDbContext db, FranceClock clock)
 
         var content = DraftContent.Parse(draft.ContentJson);
         var latest = await LatestAsync(draft.Key, cancellationToken);
-        return (null, new DraftView(draft, content, latest, content.Languages.Select(l => QuestionnaireEditingRules.Completeness(content, l)).ToList()));
+        var outdated = draft.PrefectureId is not null && content.FromNationalCore && await CoreAsync(cancellationToken) is (var core, var codes)
+            && QuestionnaireEditingRules.CoreDiffers(content, core, codes);
+        return (null, new DraftView(draft, content, latest, content.Languages.Select(l => QuestionnaireEditingRules.Completeness(content, l)).ToList(), outdated));
     }
 
     /// <summary>A new questionnaire of the actor's préfecture (or a national one for an administrator), empty or as the national core.</summary>
@@ -176,16 +194,12 @@ public sealed class QuestionnaireEditing(AppDbContext db, FranceClock clock)
         }
 
         var content = QuestionnaireEditingRules.FromVersion(latest, asCore: false);
-        // A local questionnaire built on the national core keeps its core questions locked from one version to the next.
-        if (latest.PrefectureId is not null && await LatestAsync(DefaultQuestionnaire.Key, cancellationToken) is { } core)
+        // A local questionnaire built on the national core keeps its core questions locked from one version to
+        // the next, and its next version follows the national core as it is now.
+        if (latest.PrefectureId is not null && await CoreAsync(cancellationToken) is (var core, var nationalCodes)
+            && content.Questions.Any(q => nationalCodes.Contains(q.Code)))
         {
-            var coreCodes = core.Questions.ToDictionary(q => q.Code, q => q.Text, StringComparer.Ordinal);
-            foreach (var question in content.Questions.Where(q => coreCodes.TryGetValue(q.Code, out var text) && text == q.Text))
-            {
-                question.IsCore = true;
-            }
-
-            content.FromNationalCore = content.Questions.Any(q => q.IsCore);
+            content = QuestionnaireEditingRules.RefreshCore(content, core, nationalCodes);
         }
 
         var draft = new QuestionnaireDraft
@@ -214,6 +228,20 @@ public sealed class QuestionnaireEditing(AppDbContext db, FranceClock clock)
 
         return new Result.Done(draft.Id);
     }
+
+    /// <summary>A draft in progress built on the national core, brought up to the national core as it is now.</summary>
+    public Task<Result> RefreshCoreAsync(EditorActor actor, int draftId, string? stamp, CancellationToken cancellationToken) =>
+        ChangeAsync(actor, draftId, stamp, async (draft, content) =>
+        {
+            if (draft.PrefectureId is null || !content.FromNationalCore || await CoreAsync(cancellationToken) is not (var core, var codes))
+            {
+                return Errors(QuestionnaireEditingRules.QuestionsField, "Ce questionnaire n’est pas construit sur le questionnaire national : il n’y a rien à reprendre.");
+            }
+
+            var refreshed = QuestionnaireEditingRules.RefreshCore(content, core, codes);
+            (content.Questions, content.Languages, content.FromNationalCore) = (refreshed.Questions, refreshed.Languages, true);
+            return NoErrors;
+        }, cancellationToken);
 
     public Task<Result> SaveTitleAsync(EditorActor actor, int draftId, string? stamp, string? title, CancellationToken cancellationToken) =>
         ChangeAsync(actor, draftId, stamp, (draft, _) =>
@@ -614,16 +642,43 @@ public sealed class QuestionnaireEditing(AppDbContext db, FranceClock clock)
             .OrderByDescending(v => v.VersionNumber)
             .FirstOrDefaultAsync(cancellationToken);
 
-    /// <summary>Every code any version of the draft's questionnaire used, and the draft's own: a new code is none of them.</summary>
+    /// <summary>The national core as published last, as draft content, and every code a national version ever used.</summary>
+    private async Task<(DraftContent Core, IReadOnlySet<string> Codes)?> CoreAsync(CancellationToken cancellationToken)
+    {
+        var core = await LatestAsync(DefaultQuestionnaire.Key, cancellationToken);
+        if (core is null || core.PrefectureId is not null)
+        {
+            return null;
+        }
+
+        var codes = await NationalCodesAsync(cancellationToken);
+        return (QuestionnaireEditingRules.FromVersion(core, asCore: true), codes);
+    }
+
+    private async Task<HashSet<string>> NationalCodesAsync(CancellationToken cancellationToken) =>
+        (await db.QuestionnaireVersions.Where(v => v.Key == DefaultQuestionnaire.Key && v.PrefectureId == null)
+            .SelectMany(v => v.Questions.Select(q => q.Code)).Distinct().ToListAsync(cancellationToken))
+        .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Every code any version of the draft's questionnaire used, and the draft's own: a new code is none of them.
+    /// A préfecture's questionnaire never takes a national code either, so a core question is known by its code.
+    /// </summary>
     private async Task<HashSet<string>> UsedCodesAsync(int draftId, CancellationToken cancellationToken)
     {
-        var draft = await db.QuestionnaireDrafts.AsNoTracking().Where(d => d.Id == draftId).Select(d => new { d.Key, d.ContentJson }).SingleOrDefaultAsync(cancellationToken);
+        var draft = await db.QuestionnaireDrafts.AsNoTracking().Where(d => d.Id == draftId).Select(d => new { d.Key, d.ContentJson, d.PrefectureId }).SingleOrDefaultAsync(cancellationToken);
         if (draft is null)
         {
             return new HashSet<string>(StringComparer.Ordinal);
         }
 
         var codes = await db.QuestionnaireVersions.Where(v => v.Key == draft.Key).SelectMany(v => v.Questions.Select(q => q.Code)).Distinct().ToListAsync(cancellationToken);
-        return codes.Concat(DraftContent.Parse(draft.ContentJson).Questions.Select(q => q.Code)).ToHashSet(StringComparer.Ordinal);
+        var used = codes.Concat(DraftContent.Parse(draft.ContentJson).Questions.Select(q => q.Code)).ToHashSet(StringComparer.Ordinal);
+        if (draft.PrefectureId is not null)
+        {
+            used.UnionWith(await NationalCodesAsync(cancellationToken));
+        }
+
+        return used;
     }
 }

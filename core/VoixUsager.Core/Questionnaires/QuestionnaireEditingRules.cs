@@ -376,7 +376,8 @@ public static class QuestionnaireEditingRules
         foreach (var q in content.Questions)
         {
             var code = q.Code;
-            if (previous.TryGetValue(q.Code, out var before) && before.Text != q.Text)
+            // A core question's wording is the national one, and its code the national decision: never re-coded locally.
+            if (!q.IsCore && previous.TryGetValue(q.Code, out var before) && before.Text != q.Text)
             {
                 var newCode = q.MeaningUnchanged ? q.Code : UniqueCode(q.Text, usedCodes);
                 reworded.Add(new Rewording(q, before.Text, q.Code, newCode));
@@ -464,5 +465,98 @@ public static class QuestionnaireEditingRules
                 }).ToList(),
             }).ToList(),
         };
+    }
+
+    /// <summary>
+    /// A local questionnaire's draft brought back to the national core as it is now: the core questions take
+    /// the national wording, options, codes and translations; questions the national core no longer asks
+    /// leave; new ones come in after the core question that precedes them nationally. The team's own
+    /// questions, its order and the translations the national core lacks (while the wording is unchanged)
+    /// are kept. A question is the core's when its code is one any national version used: local codes
+    /// never take one (<see cref="QuestionnaireEditing"/> counts them as used).
+    /// </summary>
+    public static DraftContent RefreshCore(DraftContent local, DraftContent core, IReadOnlySet<string> nationalCodes)
+    {
+        var fresh = core.Questions.ToDictionary(q => q.Code, StringComparer.Ordinal);
+        var questions = new List<DraftQuestion>();
+        foreach (var question in local.Questions)
+        {
+            if (!question.IsCore && !nationalCodes.Contains(question.Code))
+            {
+                questions.Add(question);
+            }
+            else if (fresh.TryGetValue(question.Code, out var national))
+            {
+                questions.Add(CoreCopy(national, question));
+            }
+        }
+
+        for (var i = 0; i < core.Questions.Count; i++)
+        {
+            var national = core.Questions[i];
+            if (questions.Any(q => q.Code == national.Code))
+            {
+                continue;
+            }
+
+            var previous = core.Questions.Take(i).Select(q => q.Code).LastOrDefault(code => questions.Any(q => q.Code == code));
+            var at = previous is null
+                ? Math.Max(0, questions.FindIndex(q => q.IsCore))
+                : questions.FindIndex(q => q.Code == previous) + 1;
+            questions.Insert(at, CoreCopy(national, null));
+        }
+
+        return new DraftContent
+        {
+            FromNationalCore = true,
+            Questions = questions,
+            Languages = local.Languages.Concat(core.Languages).Distinct(StringComparer.Ordinal).ToList(),
+            TitleTranslations = new(local.TitleTranslations, StringComparer.Ordinal),
+        };
+    }
+
+    /// <summary>Whether a local questionnaire's core questions are no longer those of the national core (order aside, which is the team's).</summary>
+    public static bool CoreDiffers(DraftContent local, DraftContent core, IReadOnlySet<string> nationalCodes) =>
+        !local.Questions.Where(q => q.IsCore || nationalCodes.Contains(q.Code)).Select(Signature).Order(StringComparer.Ordinal)
+            .SequenceEqual(core.Questions.Select(Signature).Order(StringComparer.Ordinal), StringComparer.Ordinal);
+
+    private static string Signature(DraftQuestion q) =>
+        string.Join('\u001f', new[] { q.Code, q.Kind.ToString(), q.Text, q.HelpText ?? "", q.IsRequired ? "1" : "0", q.MaxLength?.ToString(CultureInfo.InvariantCulture) ?? "" }
+            .Concat(q.Options.Select(o => $"{o.Code}\u001e{o.Label}\u001e{o.Score?.ToString(CultureInfo.InvariantCulture)}")));
+
+    private static DraftQuestion CoreCopy(DraftQuestion national, DraftQuestion? before)
+    {
+        var sameWording = before is not null && before.Text == national.Text;
+        var question = new DraftQuestion
+        {
+            Code = national.Code,
+            IsCore = true,
+            Kind = national.Kind,
+            Text = national.Text,
+            HelpText = national.HelpText,
+            IsRequired = national.IsRequired,
+            MaxLength = national.MaxLength,
+            IncludeSansAvis = national.IncludeSansAvis,
+            TextTranslations = Merge(national.TextTranslations, sameWording ? before!.TextTranslations : null),
+            HelpTranslations = Merge(national.HelpTranslations, sameWording && before!.HelpText == national.HelpText ? before.HelpTranslations : null),
+            Options = national.Options.Select(o =>
+            {
+                var old = sameWording ? before!.Options.FirstOrDefault(b => b.Code == o.Code && b.Label == o.Label) : null;
+                return new DraftOption { Code = o.Code, Label = o.Label, Score = o.Score, LabelTranslations = Merge(o.LabelTranslations, old?.LabelTranslations) };
+            }).ToList(),
+        };
+        return question;
+    }
+
+    /// <summary>The national translations, plus the team's own in languages the national core does not have.</summary>
+    private static Dictionary<string, string> Merge(Dictionary<string, string> national, Dictionary<string, string>? team)
+    {
+        var merged = new Dictionary<string, string>(national, StringComparer.Ordinal);
+        foreach (var (language, text) in team ?? [])
+        {
+            merged.TryAdd(language, text);
+        }
+
+        return merged;
     }
 }

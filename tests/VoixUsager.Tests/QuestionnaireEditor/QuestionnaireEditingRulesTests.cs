@@ -203,4 +203,64 @@ public sealed class QuestionnaireEditingRulesTests
         Assert.Equal("Titre de séjour", english.Questions[0].Options[0].Label);
         Assert.Equal(english.Questions[0].Options.Count, english.Questions[0].Options.Select(o => o.Id).Distinct().Count());
     }
+
+    private static DraftQuestion Q(string code, string text, bool core = false, params (string Language, string Text)[] translations) => new()
+    {
+        Code = code,
+        Text = text,
+        IsCore = core,
+        Kind = QuestionKind.FreeText,
+        TextTranslations = translations.ToDictionary(t => t.Language, t => t.Text, StringComparer.Ordinal),
+    };
+
+    [Fact]
+    public void Refreshing_the_core_takes_the_national_questions_keeps_the_local_ones_in_place_and_drops_what_the_core_no_longer_asks()
+    {
+        var nationalCodes = new HashSet<string>(["a", "b", "c", "d", "b2"], StringComparer.Ordinal);
+        // The team put its own question between b and c, and moved c first.
+        var local = new DraftContent
+        {
+            FromNationalCore = true,
+            Languages = ["es"],
+            Questions = [Q("c", "C ?", true, ("es", "¿C?")), Q("a", "A ?", true, ("es", "¿A?")), Q("b", "B ?", true), Q("pan", "PAN ?"), Q("d", "D ?", true)],
+        };
+        // Nationally: b became b2 (new code, it takes the place after e), d is gone, e is new after a, c reworded under its code, English shipped.
+        var core = new DraftContent
+        {
+            Languages = ["en"],
+            Questions = [Q("a", "A ?", true, ("en", "A?")), Q("e", "E ?", true), Q("b2", "B deux ?", true), Q("c", "C reformulée ?", true)],
+        };
+
+        var refreshed = QuestionnaireEditingRules.RefreshCore(local, core, nationalCodes);
+
+        Assert.Equal(["c", "a", "e", "b2", "pan"], refreshed.Questions.Select(q => q.Code));
+        Assert.Equal([true, true, true, true, false], refreshed.Questions.Select(q => q.IsCore));
+        Assert.Equal("C reformulée ?", refreshed.Questions[0].Text);
+        // The team's Spanish goes with a reworded question, and stays beside the national English where the wording is the same.
+        Assert.Empty(refreshed.Questions[0].TextTranslations);
+        Assert.Equal(new Dictionary<string, string> { ["en"] = "A?", ["es"] = "¿A?" }, refreshed.Questions[1].TextTranslations);
+        Assert.Equal(["es", "en"], refreshed.Languages);
+        Assert.True(refreshed.FromNationalCore);
+        Assert.False(QuestionnaireEditingRules.CoreDiffers(refreshed, core, nationalCodes));
+        Assert.True(QuestionnaireEditingRules.CoreDiffers(local, core, nationalCodes));
+    }
+
+    [Fact]
+    public void A_core_question_is_the_same_whatever_its_place_but_not_with_another_label_or_option()
+    {
+        var nationalCodes = new HashSet<string>(["a", "b"], StringComparer.Ordinal);
+        var core = new DraftContent { Questions = [Q("a", "A ?", true), Q("b", "B ?", true)] };
+        core.Questions[1].Options = [new DraftOption { Code = "oui", Label = "Oui" }];
+        var local = QuestionnaireEditingRules.RefreshCore(new DraftContent { Questions = [Q("x", "Locale ?")] }, core, nationalCodes);
+        Assert.Equal(["a", "b", "x"], local.Questions.Select(q => q.Code));
+
+        (local.Questions[0], local.Questions[1]) = (local.Questions[1], local.Questions[0]);
+        Assert.False(QuestionnaireEditingRules.CoreDiffers(local, core, nationalCodes));
+
+        core.Questions[1].Options[0].Label = "Oui, tout à fait";
+        Assert.True(QuestionnaireEditingRules.CoreDiffers(local, core, nationalCodes));
+        core.Questions[1].Options[0].Label = "Oui";
+        core.Questions[0].IsRequired = true;
+        Assert.True(QuestionnaireEditingRules.CoreDiffers(local, core, nationalCodes));
+    }
 }

@@ -207,6 +207,85 @@ public sealed class QuestionnaireEditorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_local_questionnaire_follows_the_national_core_when_the_administrators_publish_a_new_one()
+    {
+        using var quality = await SignedInAsync(CantalQuality);
+        var first = await CreateAsync(quality, "Votre avis sur le point d’accueil numérique", "tronc-commun");
+        Assert.Equal(HttpStatusCode.Redirect, (await AddQuestionAsync(quality, first, QuestionKind.SingleChoice, "Saviez-vous que le point d’accueil numérique existait ?", ["Oui", "Non"])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostDraftAsync(quality, first, "AddLanguage", ("language", "es"), ("otherLanguage", ""))).StatusCode);
+        var translation = $"{Draft(first)}/langues/es";
+        // Spanish for two core questions: the motive (left alone nationally) and the courtesy (reworded nationally).
+        Assert.Equal(HttpStatusCode.Redirect, (await quality.PostFormAsync(translation,
+            [new("stamp", await StampAsync(quality, first)), new("title", "Su opinión"), new("q1-text", "¿Motivo de su visita?"), new("q3-text", "¿Fue cortés el agente?")], translation)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PublishAsync(quality, first)).StatusCode);
+        var key = await _app.WithDbAsync(db => db.QuestionnaireVersions.Where(v => v.PrefectureId == _data.CantalId).Select(v => v.Key).SingleAsync());
+        var inProgress = DraftIdOf(await quality.PostFormAsync("/qualite/questionnaires?handler=Start", [new("key", key)], "/qualite/questionnaires"));
+        Assert.Null((await quality.GetPageAsync(Draft(inProgress))).QuerySelector("#tronc-commun-a-jour"));
+        Assert.DoesNotContain("Questionnaire national modifié depuis", (await quality.GetPageAsync("/qualite/questionnaires")).Body!.TextContent, StringComparison.Ordinal);
+
+        // The administrators reword the courtesy question (same meaning, same code) and the clarity question (new code).
+        const string courtesy = "L’agent qui vous a reçu a-t-il été aimable et respectueux ?";
+        const string clarity = "Les explications données étaient-elles faciles à comprendre ?";
+        using var admin = await SignedInAsync(StaffTestData.AdminEmail);
+        var national = DraftIdOf(await admin.PostFormAsync("/administration/questionnaires?handler=Start", [new("key", DefaultQuestionnaire.Key)], "/administration/questionnaires"));
+        foreach (var (code, text, same) in new[] { (DefaultQuestionnaire.Codes.Courtoisie, courtesy, true), (DefaultQuestionnaire.Codes.ClarteExplications, clarity, false) })
+        {
+            var url = $"{Draft(national)}/question?code={code}";
+            var fields = new List<KeyValuePair<string, string>> { new("stamp", await StampAsync(admin, national)), new("Text", text), new("IsRequired", "true"), new("IncludeSansAvis", "true") };
+            if (same)
+            {
+                fields.Add(new("MeaningUnchanged", "true"));
+            }
+
+            Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync(url, fields, url)).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PublishAsync(admin, national)).StatusCode);
+        var core = await _app.WithDbAsync(db => db.QuestionnaireVersions.Include(v => v.Questions)
+            .SingleAsync(v => v.Key == DefaultQuestionnaire.Key && v.VersionNumber == 2));
+        var newClarityCode = core.Questions.Single(q => q.Text == clarity).Code;
+        Assert.NotEqual(DefaultQuestionnaire.Codes.ClarteExplications, newClarityCode);
+
+        // The team is told, on its list and on the draft it had open, and takes the national core back in one click.
+        Assert.Contains("Questionnaire national modifié depuis", (await quality.GetPageAsync("/qualite/questionnaires")).Body!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull((await quality.GetPageAsync(Draft(inProgress))).QuerySelector("#tronc-commun-a-jour"));
+        Assert.Equal(HttpStatusCode.Redirect, (await PostDraftAsync(quality, inProgress, "RefreshCore")).StatusCode);
+        Assert.Null((await quality.GetPageAsync(Draft(inProgress))).QuerySelector("#tronc-commun-a-jour"));
+        var content = await ContentAsync(inProgress);
+        Assert.Equal(core.Questions.OrderBy(q => q.Order).Select(q => (q.Code, q.Text)), content.Questions.Where(q => q.IsCore).Select(q => (q.Code, q.Text)));
+        var local = Assert.Single(content.Questions, q => !q.IsCore);
+        Assert.Equal("Saviez-vous que le point d’accueil numérique existait ?", local.Text);
+        Assert.Equal(content.Questions.Count - 1, content.Questions.IndexOf(local));
+        // The team's Spanish stays where the national wording did not change, and goes where it did.
+        Assert.Equal("¿Motivo de su visita?", content.Questions.Single(q => q.Code == DefaultQuestionnaire.Codes.Motif).TextTranslations["es"]);
+        Assert.False(content.Questions.Single(q => q.Code == DefaultQuestionnaire.Codes.Courtoisie).TextTranslations.ContainsKey("es"));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PublishAsync(quality, inProgress)).StatusCode);
+        await _app.WithDbAsync(async db =>
+        {
+            var v2 = await db.QuestionnaireVersions.Include(v => v.Questions).SingleAsync(v => v.Key == key && v.VersionNumber == 2);
+            // The national codes, as the administrators decided them: nothing re-coded locally, nobody declared anything for Cantal.
+            Assert.Equal(courtesy, v2.Questions.Single(q => q.Code == DefaultQuestionnaire.Codes.Courtoisie).Text);
+            Assert.Equal(clarity, v2.Questions.Single(q => q.Code == newClarityCode).Text);
+            Assert.DoesNotContain(v2.Questions, q => q.Code == DefaultQuestionnaire.Codes.ClarteExplications);
+            Assert.False(await db.AuditEntries.AnyAsync(a => a.Action == "questionnaire.sens-inchange" && a.PrefectureId == _data.CantalId));
+            return 0;
+        });
+        Assert.DoesNotContain("Questionnaire national modifié depuis", (await quality.GetPageAsync("/qualite/questionnaires")).Body!.TextContent, StringComparison.Ordinal);
+
+        // A later national change reaches the next draft the team opens, with no click.
+        national = DraftIdOf(await admin.PostFormAsync("/administration/questionnaires?handler=Start", [new("key", DefaultQuestionnaire.Key)], "/administration/questionnaires"));
+        Assert.Equal(HttpStatusCode.Redirect, (await PostDraftAsync(admin, national, "Remove", ("code", DefaultQuestionnaire.Codes.Suggestion))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PublishAsync(admin, national)).StatusCode);
+        Assert.Contains("Questionnaire national modifié depuis", (await quality.GetPageAsync("/qualite/questionnaires")).Body!.TextContent, StringComparison.Ordinal);
+        var next = DraftIdOf(await quality.PostFormAsync("/qualite/questionnaires?handler=Start", [new("key", key)], "/qualite/questionnaires"));
+        content = await ContentAsync(next);
+        Assert.DoesNotContain(content.Questions, q => q.Code == DefaultQuestionnaire.Codes.Suggestion);
+        Assert.Single(content.Questions, q => !q.IsCore);
+        Assert.Null((await quality.GetPageAsync(Draft(next))).QuerySelector("#tronc-commun-a-jour"));
+    }
+
+    [Fact]
     public async Task A_save_from_a_stale_page_is_refused_with_a_message_and_overwrites_nothing()
     {
         using var quality = await SignedInAsync(CantalQuality);

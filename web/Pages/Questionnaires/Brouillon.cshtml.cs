@@ -16,6 +16,9 @@ public class BrouillonModel(StaffUser staff, QuestionnaireEditing editing) : Edi
     public async Task<IActionResult> OnPostTitleAsync(int id, string? stamp, string? title, CancellationToken cancellationToken) =>
         await DoneAsync(id, await Editing.SaveTitleAsync(Actor, id, stamp, title, cancellationToken), "Titre enregistré dans le brouillon.", cancellationToken);
 
+    public async Task<IActionResult> OnPostRefreshCoreAsync(int id, string? stamp, CancellationToken cancellationToken) =>
+        await DoneAsync(id, await Editing.RefreshCoreAsync(Actor, id, stamp, cancellationToken), "Le brouillon reprend le questionnaire national tel qu’il est publié aujourd’hui ; vos questions locales sont conservées.", cancellationToken);
+
     public async Task<IActionResult> OnPostMoveAsync(int id, string? stamp, string? code, int direction, CancellationToken cancellationToken) =>
         await DoneAsync(id, await Editing.MoveQuestionAsync(Actor, id, stamp, code, direction, cancellationToken), "Ordre des questions enregistré dans le brouillon.", cancellationToken);
 
