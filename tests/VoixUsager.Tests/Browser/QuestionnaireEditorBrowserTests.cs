@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using VoixUsager.Questionnaires;
 using VoixUsager.Tests.Infrastructure;
@@ -95,5 +96,45 @@ public sealed class QuestionnaireEditorBrowserTests(QuestionnaireEditorFixture f
         var local = published.Questions.Single(q => q.Order == 8);
         Assert.Equal(QuestionKind.MultipleChoice, local.Kind);
         Assert.Equal(["Permis de conduire", "Titre de séjour", "Carte grise"], local.Options.OrderBy(o => o.Order).Select(o => o.Label));
+    }
+
+    [BrowserTheory]
+    [InlineData(1280)]
+    [InlineData(375)]
+    public async Task A_draft_built_on_an_older_national_core_says_so_and_takes_the_new_one_back(int width)
+    {
+        Directory.CreateDirectory(Shots);
+        var run = $"{width}-{Guid.NewGuid().ToString("N")[..6]}";
+        var title = $"Étude PAN ({run})";
+        int draftId;
+        string reworded = $"L’agent qui vous a reçu a-t-il été aimable ({run}) ?";
+        await using (var scope = fixture.App.Services.CreateAsyncScope())
+        {
+            var editing = scope.ServiceProvider.GetRequiredService<QuestionnaireEditing>();
+            var db = scope.ServiceProvider.GetRequiredService<VoixUsager.Data.AppDbContext>();
+            var qualityUser = await db.Users.SingleAsync(u => u.Email == StaffTestData.Email("Qualite", "cantal"));
+            var adminUser = await db.Users.SingleAsync(u => u.Email == StaffTestData.AdminEmail);
+            var quality = new EditorActor(qualityUser.Id, qualityUser.Email!, fixture.Data.CantalId, false);
+            var admin = new EditorActor(adminUser.Id, adminUser.Email!, null, true);
+            draftId = Assert.IsType<QuestionnaireEditing.Result.Done>(await editing.CreateAsync(quality, title, fromNationalCore: true, CancellationToken.None)).DraftId;
+
+            // The administrators reword the courtesy question, keeping its meaning, while Cantal's draft is open.
+            var national = Assert.IsType<QuestionnaireEditing.Result.Done>(await editing.StartDraftAsync(admin, DefaultQuestionnaire.Key, CancellationToken.None)).DraftId;
+            Task<string> StampAsync() => db.QuestionnaireDrafts.AsNoTracking().Where(d => d.Id == national).Select(d => d.ConcurrencyStamp.ToString()).SingleAsync();
+            Assert.IsType<QuestionnaireEditing.Result.Done>(await editing.SaveQuestionAsync(admin, national, await StampAsync(), DefaultQuestionnaire.Codes.Courtoisie,
+                new QuestionInput { Text = reworded, IsRequired = true, IncludeSansAvis = true, MeaningUnchanged = true }, CancellationToken.None));
+            Assert.IsType<QuestionnaireEditing.Result.Published>(await editing.PublishAsync(admin, national, await StampAsync(), CancellationToken.None));
+        }
+
+        var page = await fixture.SignedInPageAsync(StaffTestData.Email("Qualite", "cantal"), StaffTestData.Password, StaffTestData.AuthenticatorKey, width, 900);
+        await page.GotoAsync($"{fixture.BaseUrl}/questionnaires/brouillons/{draftId}");
+        var notice = page.Locator("#tronc-commun-a-jour");
+        await notice.WaitForAsync();
+        await CheckAsync(page, "tronc-commun-modifie", width);
+        await notice.GetByRole(AriaRole.Button, new() { Name = "Reprendre le questionnaire national à jour" }).ClickAsync();
+        await page.GetByText("Le brouillon reprend le questionnaire national").WaitForAsync();
+        Assert.Equal(0, await page.Locator("#tronc-commun-a-jour").CountAsync());
+        Assert.Contains(reworded, await page.Locator(".vu-editeur-questions").TextContentAsync(), StringComparison.Ordinal);
+        await CheckAsync(page, "tronc-commun-repris", width);
     }
 }
