@@ -160,6 +160,25 @@ public sealed class QuestionnairePreviewHtmlConformanceTests : IAsyncLifetime
             pages[$"preview ({language ?? "fr"})"] = await response.Content.ReadAsStringAsync();
         }
 
+        // Each text marked with its language as on the published form: the interface's words in English
+        // where it is written in it, in French marked as such in Arabic, with the untranslated questions flagged.
+        var english = new HtmlParser().ParseDocument(pages["preview (en)"]).QuerySelector(".vu-apercu-formulaire")!;
+        Assert.Equal(("Send my feedback", null), (english.QuerySelector("button")!.TextContent.Trim(), english.QuerySelector("button")!.GetAttribute("lang")));
+        Assert.StartsWith("Help us improve", english.QuerySelector(".fr-text--lead")!.TextContent.Trim(), StringComparison.Ordinal);
+        var preview = new HtmlParser().ParseDocument(pages["preview (ar)"]).QuerySelector(".vu-apercu-formulaire")!;
+        Assert.Equal(("ar", "rtl"), (preview.ParentElement!.GetAttribute("lang"), preview.ParentElement!.GetAttribute("dir")));
+        Assert.Equal(("رأيك في نقطة الاستقبال الرقمية", null), (preview.QuerySelector(".fr-h1")!.TextContent.Trim(), preview.QuerySelector(".fr-h1")!.GetAttribute("lang")));
+        Assert.Equal(("Envoyer mon avis", "fr", "ltr"), (preview.QuerySelector("button")!.TextContent.Trim(), preview.QuerySelector("button")!.GetAttribute("lang"), preview.QuerySelector("button")!.GetAttribute("dir")));
+        Assert.Equal(("fr", "ltr"), (preview.QuerySelector(".fr-text--lead")!.GetAttribute("lang"), preview.QuerySelector(".fr-text--lead")!.GetAttribute("dir")));
+        // The seven national questions are not translated into Arabic; the team's question is.
+        Assert.Equal(7, preview.QuerySelectorAll(".vu-badge-langue").Length);
+        var translated = preview.QuerySelectorAll("legend").Last();
+        Assert.Contains("ما الإجراءات التي قمت بها؟", translated.TextContent, StringComparison.Ordinal);
+        Assert.Null(translated.QuerySelector(".vu-badge-langue"));
+        Assert.Equal(["تصريح الإقامة", "رخصة القيادة"], preview.QuerySelectorAll(".fr-checkbox-group").Select(g => g.TextContent.Trim()));
+        Assert.All(preview.QuerySelectorAll(".fr-checkbox-group"), g => Assert.Null(g.GetAttribute("lang")));
+        Assert.All(preview.QuerySelectorAll(".fr-radio-group"), g => Assert.Equal(("fr", "ltr"), (g.GetAttribute("lang"), g.GetAttribute("dir"))));
+
         await HtmlChecker.AssertValidAsync(pages);
     }
 }
