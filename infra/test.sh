@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of VoixUsager. Installs what the tests need when it is missing (Debian's chromium,
-# postgresql, python3-aiosmtpd, and LibreOffice Impress and Writer, which open the CLU's slide deck and
-# minutes in the tests), starts a throw-away PostgreSQL server on loopback for the run, and
-# ends with one line "N passed, N failed" over all test projects.
+# postgresql, python3-aiosmtpd, LibreOffice Impress and Writer, which open the CLU's slide deck and
+# minutes in the tests, and a Java runtime for the W3C's HTML checker, vnu.jar, which npm installs into
+# the clone), starts a throw-away PostgreSQL server on loopback for the run, and ends with one line
+# "N passed, N failed" over all test projects.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -21,10 +22,24 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 # About 45 s and 240 MB, without the recommended extras (Java, help, fonts beyond the defaults).
 [ -x /usr/lib/libreoffice/program/simpress ] || missing+=(libreoffice-impress)
 [ -x /usr/lib/libreoffice/program/swriter ] || missing+=(libreoffice-writer)
+# The W3C's HTML checker (vnu.jar) runs on Java, and comes from npm.
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing ${missing[*]} (Debian packages) for the tests..."
     as_root apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The W3C's HTML checker, from npm, into the clone (.test-tools/, ignored by git), with npm's cache and
+# logs there too. Its install script, which would download a Java runtime, is not run: Debian's is used.
+vnu_dir="$root/.test-tools/vnu"
+vnu_version=26.9.27
+if [ ! -f "$vnu_dir/node_modules/vnu-jar/build/dist/vnu.jar" ] \
+    || ! grep -q "\"version\": *\"$vnu_version\"" "$vnu_dir/node_modules/vnu-jar/package.json" 2>/dev/null; then
+    echo "Installing vnu-jar $vnu_version (npm) for the tests..."
+    npm install --prefix "$vnu_dir" --no-save --no-package-lock --no-audit --no-fund --ignore-scripts \
+        --cache "$root/.test-tools/npm-cache" --logs-dir "$root/.test-tools/npm-logs" "vnu-jar@$vnu_version" >/dev/null
 fi
 
 # --- A PostgreSQL server of our own, on loopback, for this run only -------------------------------

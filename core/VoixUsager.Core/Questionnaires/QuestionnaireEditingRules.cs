@@ -411,26 +411,49 @@ public static class QuestionnaireEditingRules
         return (version, reworded);
     }
 
-    /// <summary>The draft's questions as the public form renders them, in French or in one of its languages (French where a translation is missing).</summary>
+    /// <summary>
+    /// The draft's questions as the public form renders them, in French or in one of its languages (French
+    /// where a translation is missing, with each text's language given, as the published form gives it).
+    /// </summary>
     public static QuestionnaireDefinition ToDefinition(string title, DraftContent content, string? language = null)
     {
-        string Pick(string french, Dictionary<string, string> translations) =>
-            language is not null && translations.TryGetValue(language, out var t) && !string.IsNullOrWhiteSpace(t) ? t : french;
+        const string French = QuestionnaireLanguages.French;
+        (string Text, string Language) Pick(string french, Dictionary<string, string> translations) =>
+            language is not null && translations.TryGetValue(language, out var t) && !string.IsNullOrWhiteSpace(t) ? (t, language) : (french, French);
 
+        var shownTitle = Pick(title, content.TitleTranslations);
         return new QuestionnaireDefinition(
             0,
-            Pick(title, content.TitleTranslations),
-            content.Questions.Select((q, i) => new QuestionDefinition(
-                i + 1,
-                q.Code,
-                i + 1,
-                Pick(q.Text, q.TextTranslations),
-                q.HelpText is null ? null : Pick(q.HelpText, q.HelpTranslations),
-                q.Kind,
-                q.IsRequired,
-                q.Kind == QuestionKind.FreeText ? q.MaxLength ?? SurveyLimits.FreeTextMaxLength : null,
-                q.Options.Select((o, j) => new OptionDefinition((i + 1) * 100 + j + 1, o.Code, Pick(o.Label, o.LabelTranslations), o.Score)).ToList()))
-                .ToList());
+            shownTitle.Text,
+            content.Questions.Select((q, i) =>
+            {
+                var text = Pick(q.Text, q.TextTranslations);
+                var help = q.HelpText is null ? ((string?)null, French) : Pick(q.HelpText, q.HelpTranslations);
+                return new QuestionDefinition(
+                    i + 1,
+                    q.Code,
+                    i + 1,
+                    text.Text,
+                    help.Item1,
+                    q.Kind,
+                    q.IsRequired,
+                    q.Kind == QuestionKind.FreeText ? q.MaxLength ?? SurveyLimits.FreeTextMaxLength : null,
+                    q.Options.Select((o, j) =>
+                    {
+                        var label = Pick(o.Label, o.LabelTranslations);
+                        return new OptionDefinition((i + 1) * 100 + j + 1, o.Code, label.Text, o.Score) { LabelLanguage = label.Language };
+                    }).ToList())
+                {
+                    TextLanguage = text.Language,
+                    HelpTextLanguage = help.Item2,
+                    ShownInFrench = language is not null && language != French && text.Language == French,
+                };
+            }).ToList())
+        {
+            Language = language ?? French,
+            TitleLanguage = shownTitle.Language,
+            Languages = [French, .. content.Languages.Where(l => l != French)],
+        };
     }
 
     /// <summary>A draft's content copied from a published version: same codes, wording, options and translations.</summary>

@@ -4,7 +4,8 @@ namespace VoixUsager.Surveys;
 
 /// <summary>
 /// The words of the public survey's pages around the questions (introduction, button, errors, thank-you,
-/// closed and retired pages), in each language the interface is written in. The questions themselves
+/// closed and retired pages, and the error pages reached from the survey), in each language the
+/// interface is written in. The questions themselves
 /// come from the questionnaire version, which may carry more languages than these: for such a language
 /// the questions are translated and these words stay French, marked as French for screen readers.
 /// </summary>
@@ -57,9 +58,13 @@ public sealed record SurveyTexts
     public required string ThanksStored { get; init; }
     public required Func<string, string> ThanksWhoReads { get; init; }
     public required string ThanksClose { get; init; }
-    public required string NotFoundTitle { get; init; }
-    public required string NotFoundText { get; init; }
     public required string HomeLink { get; init; }
+
+    /// <summary>The title and explanation of the error page for an HTTP status (the public survey's, and every page's in French).</summary>
+    public required Func<int, (string Title, string Detail)> ErrorPage { get; init; }
+
+    /// <summary>The line under the error page's title that names the status ("Erreur 404").</summary>
+    public required Func<int, string> ErrorCode { get; init; }
 
     private static readonly CultureInfo FrenchCulture = CultureInfo.GetCultureInfo("fr-FR");
     private static readonly CultureInfo EnglishCulture = CultureInfo.GetCultureInfo("en-GB");
@@ -112,9 +117,22 @@ public sealed record SurveyTexts
         ThanksStored = "Vos réponses ont bien été enregistrées, de façon anonyme.",
         ThanksWhoReads = prefecture => $"Elles sont lues par l’équipe qualité de la {prefecture} et présentées, avec l’ensemble des avis recueillis, au comité local des usagers.",
         ThanksClose = "Vous pouvez maintenant fermer cette page.",
-        NotFoundTitle = "Page non trouvée",
-        NotFoundText = "La page que vous cherchez est introuvable. Vérifiez l’adresse saisie ou le lien du QR code ; l’adresse a peut-être changé.",
         HomeLink = "Page d’accueil",
+        ErrorPage = code => code switch
+        {
+            400 => ("Requête incorrecte", "Les données envoyées sont illisibles ou incomplètes. Rien n’a été enregistré. Revenez à la page précédente et réessayez."),
+            403 => ("Accès refusé", "Vous n’avez pas les droits nécessaires pour accéder à cette page."),
+            404 => ("Page non trouvée", "La page que vous cherchez est introuvable. Vérifiez l’adresse saisie ou le lien du QR code ; l’adresse a peut-être changé."),
+            405 => ("Méthode non autorisée", "Cette page ne peut pas être utilisée de cette façon."),
+            409 => ("Conflit", "L’opération n’a pas pu aboutir en raison de l’état actuel des données. Rien n’a été enregistré."),
+            413 => ("Envoi trop volumineux", "Les données envoyées dépassent la taille autorisée. Rien n’a été enregistré : raccourcissez votre texte et réessayez."),
+            415 => ("Format non pris en charge", "Les données doivent être envoyées depuis le formulaire. Rien n’a été enregistré."),
+            429 => ("Trop de demandes", "Vous avez envoyé trop de réponses en peu de temps. Rien n’a été enregistré. Patientez une minute avant de réessayer."),
+            503 => ("Service momentanément indisponible", "Le service ne peut pas répondre pour le moment. Ce qui était déjà enregistré est conservé ; si vous veniez d’envoyer un formulaire, il n’a pas été enregistré. Réessayez dans quelques minutes."),
+            >= 500 => ("Erreur inattendue", "Désolé, le service rencontre un problème. Rien n’a été enregistré. Réessayez dans quelques instants."),
+            _ => ("Erreur", "La demande n’a pas pu aboutir. Rien n’a été enregistré."),
+        },
+        ErrorCode = code => string.Create(FrenchCulture, $"Erreur {code}"),
     };
 
     public static readonly SurveyTexts English = new()
@@ -163,9 +181,22 @@ public sealed record SurveyTexts
         ThanksStored = "Your answers have been saved, anonymously.",
         ThanksWhoReads = prefecture => $"They are read by the quality team of the {prefecture} and presented, with all the feedback received, to the local users’ committee.",
         ThanksClose = "You can now close this page.",
-        NotFoundTitle = "Page not found",
-        NotFoundText = "The page you are looking for cannot be found. Check the address you typed or the QR code’s link; the address may have changed.",
         HomeLink = "Home page",
+        ErrorPage = code => code switch
+        {
+            400 => ("Bad request", "The data sent could not be read or is incomplete. Nothing was saved. Go back to the previous page and try again."),
+            403 => ("Access denied", "You do not have the rights needed to see this page."),
+            404 => ("Page not found", "The page you are looking for cannot be found. Check the address you typed or the QR code’s link; the address may have changed."),
+            405 => ("Method not allowed", "This page cannot be used this way."),
+            409 => ("Conflict", "The operation could not be completed because of the current state of the data. Nothing was saved."),
+            413 => ("Too much data sent", "The data sent is larger than allowed. Nothing was saved: shorten your text and try again."),
+            415 => ("Unsupported format", "The data must be sent from the form. Nothing was saved."),
+            429 => ("Too many requests", "You have sent too many answers in a short time. Nothing was saved. Please wait a minute before trying again."),
+            503 => ("Service temporarily unavailable", "The service cannot answer right now. What was already saved is kept; if you had just sent a form, it was not saved. Please try again in a few minutes."),
+            >= 500 => ("Unexpected error", "Sorry, the service has a problem. Nothing was saved. Please try again in a moment."),
+            _ => ("Error", "The request could not be completed. Nothing was saved."),
+        },
+        ErrorCode = code => string.Create(EnglishCulture, $"Error {code}"),
     };
 
     private static readonly Dictionary<string, SurveyTexts> ByLanguage = new(StringComparer.OrdinalIgnoreCase)

@@ -68,4 +68,59 @@ public static class MultilingualQuestionnaire
         await db.SurveyCampaigns.Where(c => c.PrefectureId == prefectureId).ExecuteUpdateAsync(u => u.SetProperty(c => c.QuestionnaireVersionId, version.Id));
         return version.Id;
     }
+
+    public const string MultipleChoiceKey = "accueil-choix-multiple";
+    public const string MultipleChoiceCode = "demarches";
+    public const string MultipleChoiceArabicTitle = "رأيك في الاستقبال";
+    public const string MultipleChoiceArabicText = "ما الإجراءات التي جئت من أجلها؟";
+
+    /// <summary>The options of the multiple-choice question: code, French label, Arabic label.</summary>
+    public static readonly IReadOnlyList<(string Code, string French, string Arabic)> MultipleChoiceOptions =
+    [
+        ("identite", "Carte d’identité ou passeport", "بطاقة الهوية أو جواز السفر"),
+        ("etrangers", "Titre de séjour", "تصريح الإقامة"),
+        ("permis", "Permis de conduire ou carte grise", "رخصة القيادة أو تسجيل مركبة"),
+        ("autre", "Une autre démarche, que je n’ai pas trouvée dans cette liste", "إجراء آخر لم أجده في هذه القائمة"),
+    ];
+
+    /// <summary>
+    /// A version in French and Arabic whose first question is multiple-choice (check boxes), then the
+    /// national overall satisfaction, made the questionnaire of the open test site's campaigns.
+    /// </summary>
+    public static async Task<int> PublishMultipleChoiceForOpenSiteAsync(AppDbContext db)
+    {
+        var version = new QuestionnaireVersion
+        {
+            Key = MultipleChoiceKey, VersionNumber = 1, Title = "Votre avis sur l’accueil", CreatedAtUtc = DateTime.UtcNow,
+            Translations = [new QuestionnaireVersionTranslation { Language = Arabic, Title = MultipleChoiceArabicTitle }],
+            Questions =
+            [
+                new Question
+                {
+                    Code = MultipleChoiceCode, Order = 1, Text = "Pour quelles démarches êtes-vous venu(e) ?", Kind = QuestionKind.MultipleChoice, IsRequired = true,
+                    Translations = [new QuestionTranslation { Language = Arabic, Text = MultipleChoiceArabicText }],
+                    Options = MultipleChoiceOptions.Select((o, i) => new QuestionOption
+                    {
+                        Code = o.Code, Label = o.French, Order = i + 1,
+                        Translations = [new QuestionOptionTranslation { Language = Arabic, Label = o.Arabic }],
+                    }).ToList(),
+                },
+                new Question
+                {
+                    Code = DefaultQuestionnaire.Codes.SatisfactionGlobale, Order = 2, Text = "Globalement, êtes-vous satisfait(e) ?", Kind = QuestionKind.SatisfactionScale, IsRequired = true,
+                    Translations = [new QuestionTranslation { Language = Arabic, Text = Questions[DefaultQuestionnaire.Codes.SatisfactionGlobale].Text }],
+                    Options = DefaultQuestionnaire.ScaleOptions.Select((o, i) => new QuestionOption
+                    {
+                        Code = o.Code, Label = o.Label, Score = o.Score, Order = i + 1,
+                        Translations = [new QuestionOptionTranslation { Language = Arabic, Label = Options[o.Code] }],
+                    }).ToList(),
+                },
+            ],
+        };
+        db.QuestionnaireVersions.Add(version);
+        await db.SaveChangesAsync();
+        var prefectureId = await db.Sites.Where(s => s.PublicCode == TestData.OpenSiteCode).Select(s => s.PrefectureId).SingleAsync();
+        await db.SurveyCampaigns.Where(c => c.PrefectureId == prefectureId).ExecuteUpdateAsync(u => u.SetProperty(c => c.QuestionnaireVersionId, version.Id));
+        return version.Id;
+    }
 }

@@ -74,7 +74,7 @@ public class IndexModel(PublicSurveyLookup lookup, QuestionnaireCatalog catalog,
             // A poster printed before the site's code changed: permanently to the current code.
             return await lookup.FindCurrentCodeAsync(siteCode, cancellationToken) is { } currentCode
                 ? RedirectToPagePermanent("/Avis/Index", new { siteCode = currentCode, canal, langue = LanguageInUrl })
-                : NotFoundInLanguage();
+                : NotFound();
         }
 
         if (Availability is SurveyAvailability.Retired)
@@ -119,7 +119,7 @@ public class IndexModel(PublicSurveyLookup lookup, QuestionnaireCatalog catalog,
             // 308 keeps the method and body: answers posted to an old code reach the current one.
             return await lookup.FindCurrentCodeAsync(siteCode, cancellationToken) is { } currentCode
                 ? RedirectToPagePermanentPreserveMethod("/Avis/Index", pageHandler: null, routeValues: new { siteCode = currentCode, langue = LanguageInUrl })
-                : NotFoundInLanguage();
+                : NotFound();
         }
 
         if (Availability is SurveyAvailability.Retired)
@@ -257,18 +257,6 @@ public class IndexModel(PublicSurveyLookup lookup, QuestionnaireCatalog catalog,
 
         Texts = SurveyTexts.For(Language);
         ViewData[Shared.PageLanguage.ViewDataKey] = Language;
-    }
-
-    /// <summary>An unknown site's address with a language: the "page not found" in that language rather than the generic French one.</summary>
-    private IActionResult NotFoundInLanguage()
-    {
-        if (Language == QuestionnaireLanguages.French)
-        {
-            return NotFound();
-        }
-
-        Response.StatusCode = StatusCodes.Status404NotFound;
-        return Page();
     }
 
     private static string CacheKey(string? siteCode) => "avis:dernier-formulaire:" + siteCode?.ToLowerInvariant();

@@ -1,13 +1,16 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
+using VoixUsager.Questionnaires;
+using VoixUsager.Surveys;
 
 namespace VoixUsager.Web.Pages.Erreur;
 
 /// <summary>
-/// Every error status ends here: people get a French page, machines that ask for JSON get a problem
-/// description with the same words.
+/// Every error status ends here: people get a French page (English on the public survey's addresses
+/// when the usager chose it), machines that ask for JSON get a problem description with the same words.
 /// </summary>
 [IgnoreAntiforgeryToken]
 public class IndexModel : PageModel
@@ -17,6 +20,8 @@ public class IndexModel : PageModel
     public string Title { get; private set; } = "";
 
     public string Detail { get; private set; } = "";
+
+    public SurveyTexts Texts { get; private set; } = SurveyTexts.French;
 
     // No bound parameters: binding would read the request body, which may be the malformed one that
     // brought us here.
@@ -37,7 +42,9 @@ public class IndexModel : PageModel
             Code = Response.StatusCode;
         }
 
-        (Title, Detail) = Describe(Code);
+        Texts = TextsForRequest();
+        ViewData[Shared.PageLanguage.ViewDataKey] = Texts.Language;
+        (Title, Detail) = Texts.ErrorPage(Code);
         Response.StatusCode = Code;
         if (Code == StatusCodes.Status503ServiceUnavailable)
         {
@@ -69,18 +76,37 @@ public class IndexModel : PageModel
         return json > 0 && json >= html;
     }
 
-    public static (string Title, string Detail) Describe(int code) => code switch
+    /// <summary>
+    /// The words of the page: on the public survey's addresses, in the language the usager chose there
+    /// (<c>?langue=</c>, as the thank-you page follows it) when the interface is written in it; French
+    /// everywhere else. The re-executed request has lost its query string: the original one is read.
+    /// </summary>
+    private SurveyTexts TextsForRequest()
     {
-        400 => ("Requête incorrecte", "Les données envoyées sont illisibles ou incomplètes. Rien n’a été enregistré. Revenez à la page précédente et réessayez."),
-        403 => ("Accès refusé", "Vous n’avez pas les droits nécessaires pour accéder à cette page."),
-        404 => ("Page non trouvée", "La page que vous cherchez est introuvable. Vérifiez l’adresse saisie ou le lien du QR code ; l’adresse a peut-être changé."),
-        405 => ("Méthode non autorisée", "Cette page ne peut pas être utilisée de cette façon."),
-        409 => ("Conflit", "L’opération n’a pas pu aboutir en raison de l’état actuel des données. Rien n’a été enregistré."),
-        413 => ("Envoi trop volumineux", "Les données envoyées dépassent la taille autorisée. Rien n’a été enregistré : raccourcissez votre texte et réessayez."),
-        415 => ("Format non pris en charge", "Les données doivent être envoyées depuis le formulaire. Rien n’a été enregistré."),
-        429 => ("Trop de demandes", "Vous avez envoyé trop de réponses en peu de temps. Rien n’a été enregistré. Patientez une minute avant de réessayer."),
-        503 => ("Service momentanément indisponible", "Le service ne peut pas répondre pour le moment. Ce qui était déjà enregistré est conservé ; si vous veniez d’envoyer un formulaire, il n’a pas été enregistré. Réessayez dans quelques minutes."),
-        >= 500 => ("Erreur inattendue", "Désolé, le service rencontre un problème. Rien n’a été enregistré. Réessayez dans quelques instants."),
-        _ => ("Erreur", "La demande n’a pas pu aboutir. Rien n’a été enregistré."),
-    };
+        string? path;
+        string? query;
+        if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is { } status)
+        {
+            (path, query) = (status.OriginalPath, status.OriginalQueryString);
+        }
+        else if (HttpContext.Features.Get<IExceptionHandlerPathFeature>() is { } failure)
+        {
+            (path, query) = (failure.Path, Request.QueryString.Value);
+        }
+        else
+        {
+            return SurveyTexts.French;
+        }
+
+        if (path is null || !(path.Equals(SurveyPath, StringComparison.OrdinalIgnoreCase) || path.StartsWith(SurveyPath + "/", StringComparison.OrdinalIgnoreCase)))
+        {
+            return SurveyTexts.French;
+        }
+
+        var langue = QueryHelpers.ParseQuery(query).TryGetValue(Avis.IndexModel.LanguageField, out var values) ? values.FirstOrDefault() : null;
+        return SurveyTexts.For(QuestionnaireLanguages.Normalise(langue));
+    }
+
+    /// <summary>Where the public survey's pages live (<c>/avis/{siteCode}</c> and below).</summary>
+    private const string SurveyPath = "/avis";
 }
