@@ -93,6 +93,8 @@ internal static class PhoneBench
                     visits.AddRange(await SurveyVisitAsync(browser, baseUrl, profile));
                     visits.Add(await FirstVisitAsync(browser, baseUrl, profile, "/accessibilite", "accessibility statement"));
                     visits.Add(await FirstVisitAsync(browser, baseUrl, profile, "/", "home page"));
+                    // What the preloaded fonts cost the first paint: they share the bandwidth with the stylesheet.
+                    visits.Add(await FirstVisitAsync(browser, baseUrl, profile, SurveyPath, "survey form, first visit, fonts refused", blockFonts: true));
                 }
 
                 Console.WriteLine();
@@ -142,11 +144,17 @@ internal static class PhoneBench
         return [first, thanks, again];
     }
 
-    private static async Task<Visit> FirstVisitAsync(IBrowser browser, string baseUrl, NetworkProfile profile, string path, string name)
+    private static async Task<Visit> FirstVisitAsync(IBrowser browser, string baseUrl, NetworkProfile profile, string path, string name, bool blockFonts = false)
     {
         await using var context = await PhoneContextAsync(browser);
+        if (blockFonts)
+        {
+            // Both formats: refused the woff2, the browser falls back to the stylesheet's woff.
+            await context.RouteAsync(new System.Text.RegularExpressions.Regex(@"\.woff2?$"), route => route.AbortAsync());
+        }
+
         var (page, wire) = await ThrottledPageAsync(context, profile);
-        return await MeasureAsync(page, wire, name + ", first visit", () => page.GotoAsync(baseUrl + path, new() { WaitUntil = WaitUntilState.Load }));
+        return await MeasureAsync(page, wire, blockFonts ? name : name + ", first visit", () => page.GotoAsync(baseUrl + path, new() { WaitUntil = WaitUntilState.Load }));
     }
 
     // Lighthouse's mobile screen (a Moto G Power: 412 × 823 at 1.75).
@@ -226,30 +234,14 @@ internal static class PhoneBench
             var reports = new List<JsonElement>();
             for (var run = 0; run < runs; run++)
             {
-                var output = Path.Combine(Path.GetTempPath(), $"voixusager-lighthouse-{Guid.NewGuid():N}.json");
-                var start = new ProcessStartInfo(lighthouse,
-                [
-                    baseUrl + path, "--output=json", $"--output-path={output}", "--only-categories=performance,accessibility",
-                    "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking", "--quiet",
-                ])
-                { RedirectStandardError = true, RedirectStandardOutput = true };
-                start.Environment["CHROME_PATH"] = "/usr/bin/chromium";
-                using var process = Process.Start(start)!;
-                var errors = process.StandardError.ReadToEndAsync();
-                await process.StandardOutput.ReadToEndAsync();
-                await process.WaitForExitAsync();
-                if (process.ExitCode != 0 || !File.Exists(output))
+                // A run on a loaded machine sometimes loses its trace (NO_NAVSTART): tried up to three times.
+                var report = await LighthouseRunAsync(lighthouse, baseUrl + path, name);
+                if (report is null)
                 {
-                    Console.WriteLine($"  {name}: Lighthouse failed ({process.ExitCode}): {await errors}");
                     return false;
                 }
 
-                using (var report = JsonDocument.Parse(await File.ReadAllTextAsync(output)))
-                {
-                    reports.Add(report.RootElement.Clone());
-                }
-
-                File.Delete(output);
+                reports.Add(report.Value);
             }
 
             foreach (var request in reports.SelectMany(r => r.GetProperty("audits").GetProperty("network-requests").GetProperty("details").GetProperty("items").EnumerateArray()))
@@ -277,6 +269,37 @@ internal static class PhoneBench
 
         Console.WriteLine(onlyLoopback ? "  every request of every report went to loopback" : "  SOME REQUESTS LEFT LOOPBACK (above)");
         return onlyLoopback;
+    }
+
+    private static async Task<JsonElement?> LighthouseRunAsync(string lighthouse, string url, string name)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var output = Path.Combine(Path.GetTempPath(), $"voixusager-lighthouse-{Guid.NewGuid():N}.json");
+            var start = new ProcessStartInfo(lighthouse,
+            [
+                url, "--output=json", $"--output-path={output}", "--only-categories=performance,accessibility",
+                "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking", "--quiet",
+            ])
+            { RedirectStandardError = true, RedirectStandardOutput = true };
+            start.Environment["CHROME_PATH"] = "/usr/bin/chromium";
+            using var process = Process.Start(start)!;
+            var errors = process.StandardError.ReadToEndAsync();
+            await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            if (process.ExitCode == 0 && File.Exists(output))
+            {
+                using var report = JsonDocument.Parse(await File.ReadAllTextAsync(output));
+                File.Delete(output);
+                return report.RootElement.Clone();
+            }
+
+            Console.WriteLine($"  {name}: Lighthouse failed ({process.ExitCode}, attempt {attempt}): {(await errors).Trim()}");
+            if (attempt == 3)
+            {
+                return null;
+            }
+        }
     }
 
     private static string Spread(IEnumerable<double> values, string format = "F0")

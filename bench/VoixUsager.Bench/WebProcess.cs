@@ -38,7 +38,7 @@ internal static class WebProcess
 
     public static async Task WaitForHealthAsync(HttpClient http, Process web)
     {
-        for (var i = 0; i < 120 && !web.HasExited; i++)
+        for (var i = 0; i < 360 && !web.HasExited; i++)
         {
             try
             {
@@ -54,7 +54,7 @@ internal static class WebProcess
             await Task.Delay(500);
         }
 
-        throw new TimeoutException("The web app did not become healthy (exited or 60 s passed); its errors are above.");
+        throw new TimeoutException("The web app did not become healthy (exited or 3 minutes passed: the demo seeding on a loaded machine); its errors are above.");
     }
 
     public static int FreePort()
