@@ -13,10 +13,16 @@ using Npgsql;
 // Without the third argument the app runs on a SQLite file; with a PostgreSQL connection string
 // ("Host=127.0.0.1;Port=5432;Username=postgres") it runs on a database the benchmark creates there and drops.
 
+if (args is ["phone", ..])
+{
+    // The public pages in a phone's browser on a throttled network, and Lighthouse: see PhoneBench.
+    return await PhoneBench.RunAsync(args[1..]);
+}
+
 var clients = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 32;
 var seconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20;
 var postgresServer = args.Length > 2 ? args[2] : null;
-var root = FindRoot();
+var root = WebProcess.FindRoot();
 var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
 var webDll = Path.Combine(root, "web", "bin", configuration, "net10.0", "VoixUsager.Web.dll");
 var work = Directory.CreateTempSubdirectory("voixusager-bench-");
@@ -29,11 +35,11 @@ if (postgresServer is not null)
 {
     ExecutePostgres(postgresServer, $"CREATE DATABASE {postgresDatabase}");
 }
-var port = FreePort();
+var port = WebProcess.FreePort();
 var baseUrl = $"http://127.0.0.1:{port}";
 
 Console.WriteLine($"VoixUsager survey benchmark — {configuration}, {Environment.ProcessorCount} cores, {clients} clients, {seconds} s per phase");
-using var web = StartWeb(webDll, provider, connectionString, baseUrl);
+using var web = WebProcess.Start(webDll, provider, connectionString, baseUrl);
 try
 {
     using var http = new HttpClient(new SocketsHttpHandler
@@ -44,7 +50,7 @@ try
         UseCookies = false,
     })
     { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
-    await WaitForHealthAsync(http, web);
+    await WebProcess.WaitForHealthAsync(http, web);
     var seeded = CountResponses(databasePath);
 
     // Warm-up: a long-running server has its hot paths re-jitted at tier 1 (which takes a few seconds
@@ -145,57 +151,6 @@ static async Task<Result> RunAsync(int clients, TimeSpan duration, Func<Task<boo
     return new Result(accepted, failed, stopwatch.Elapsed, all);
 }
 
-static Process StartWeb(string webDll, string provider, string connectionString, string baseUrl)
-{
-    if (!File.Exists(webDll))
-    {
-        throw new FileNotFoundException($"Build the web app first ({webDll}).");
-    }
-
-    var start = new ProcessStartInfo("dotnet", [webDll, "--urls", baseUrl])
-    {
-        WorkingDirectory = Path.GetDirectoryName(webDll)!,
-        RedirectStandardOutput = true,
-        RedirectStandardError = true,
-    };
-    start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-    // Production answers only the hosts it is configured for; the benchmark calls it by its loopback address.
-    start.Environment["AllowedHosts"] = "127.0.0.1";
-    start.Environment["Database__Provider"] = provider;
-    start.Environment["Database__ConnectionString"] = connectionString;
-    start.Environment["Demo__Seed"] = "true";
-    // Every client comes from 127.0.0.1: the per-client limit would otherwise stop the benchmark at 10.
-    start.Environment["SurveyRateLimit__PermitLimit"] = "1000000";
-    start.Environment["Logging__LogLevel__Default"] = "Warning";
-    var process = Process.Start(start)!;
-    process.OutputDataReceived += (_, _) => { };
-    process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[web] {e.Data}"); };
-    process.BeginOutputReadLine();
-    process.BeginErrorReadLine();
-    return process;
-}
-
-static async Task WaitForHealthAsync(HttpClient http, Process web)
-{
-    for (var i = 0; i < 120 && !web.HasExited; i++)
-    {
-        try
-        {
-            if ((await http.GetAsync("/health")).IsSuccessStatusCode)
-            {
-                return;
-            }
-        }
-        catch (HttpRequestException)
-        {
-        }
-
-        await Task.Delay(500);
-    }
-
-    throw new TimeoutException("The web app did not become healthy (exited or 60 s passed); its errors are above.");
-}
-
 long CountResponses(string databasePath)
 {
     using System.Data.Common.DbConnection connection = postgresServer is null
@@ -220,24 +175,6 @@ static long PeakMemoryMegabytes(Process process)
     // VmHWM: the resident set's high-water mark, read from the kernel.
     var line = File.ReadLines($"/proc/{process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
     return line is null ? -1 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
-}
-
-static int FreePort()
-{
-    using var listener = new TcpListener(IPAddress.Loopback, 0);
-    listener.Start();
-    return ((IPEndPoint)listener.LocalEndpoint).Port;
-}
-
-static string FindRoot()
-{
-    var directory = AppContext.BaseDirectory;
-    while (!File.Exists(Path.Combine(directory, "VoixUsager.sln")))
-    {
-        directory = Path.GetDirectoryName(directory.TrimEnd('/')) ?? throw new InvalidOperationException("Solution root not found.");
-    }
-
-    return directory;
 }
 
 /// <summary>

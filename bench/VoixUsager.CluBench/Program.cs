@@ -19,7 +19,7 @@ using VoixUsager.Jobs;
 // made by "VoixUsager.ResultsBench generate"), prepares and sends the summaries of 100 CLUs (one per
 // préfecture, 5 recipients each) through the real job — snapshot, charts, workbook, MailKit — to an
 // SMTP sink on loopback, with as many jobs at once as a worker runs, and prints time and peak memory.
-// Usage: dotnet VoixUsager.CluBench.dll <results.db> [parallel jobs = 2]
+// Usage: dotnet VoixUsager.CluBench.dll <results.db | PostgreSQL connection string> [parallel jobs = 2]
 //        dotnet VoixUsager.CluBench.dll documents <demo.db>   (the slide deck and minutes: DocumentsBench.cs)
 
 if (args.Length == 2 && args[0] == "documents")
@@ -33,15 +33,16 @@ if (args.Length < 1)
     return 2;
 }
 
-var path = Path.GetFullPath(args[0]);
+// The generator's PostgreSQL database is named by its connection string, a SQLite one by its file.
+var onPostgres = args[0].Contains("Host=", StringComparison.OrdinalIgnoreCase);
 var parallel = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2;
 using var sink = new SmtpSink();
 var builder = Host.CreateApplicationBuilder();
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 {
-    ["Database:Provider"] = "Sqlite",
-    ["Database:ConnectionString"] = DatabaseRegistration.SqliteConnectionString(path),
+    ["Database:Provider"] = onPostgres ? "Postgres" : "Sqlite",
+    ["Database:ConnectionString"] = onPostgres ? args[0] : DatabaseRegistration.SqliteConnectionString(Path.GetFullPath(args[0])),
     ["Email:Smtp:Host"] = "127.0.0.1",
     ["Email:Smtp:Port"] = sink.Port.ToString(CultureInfo.InvariantCulture),
     ["Email:Smtp:Security"] = "None",
@@ -79,7 +80,7 @@ await using (var scope = host.Services.CreateAsyncScope())
     cluIds = await db.CluMeetings.Select(c => c.Id).ToArrayAsync();
 }
 
-Console.WriteLine($"VoixUsager CLU summary benchmark — {cluIds.Length} CLUs, 5 recipients each, {parallel} job(s) at once, {Environment.ProcessorCount} cores");
+Console.WriteLine($"VoixUsager CLU summary benchmark — {(onPostgres ? "PostgreSQL" : "SQLite")}, {cluIds.Length} CLUs, 5 recipients each, {parallel} job(s) at once, {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
 var stopwatch = Stopwatch.StartNew();
 await Parallel.ForEachAsync(cluIds, new ParallelOptions { MaxDegreeOfParallelism = parallel }, async (id, ct) =>
 {

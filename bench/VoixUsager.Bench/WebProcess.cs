@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+/// <summary>The web app as a process of its own, started the way both benchmarks measure it.</summary>
+internal static class WebProcess
+{
+    public static Process Start(string webDll, string provider, string connectionString, string baseUrl)
+    {
+        if (!File.Exists(webDll))
+        {
+            throw new FileNotFoundException($"Build the web app first ({webDll}).");
+        }
+
+        var start = new ProcessStartInfo("dotnet", [webDll, "--urls", baseUrl])
+        {
+            // The content root (wwwroot, the static assets' manifest) is the folder the app runs from.
+            WorkingDirectory = Path.GetDirectoryName(webDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // Production answers only the hosts it is configured for; the benchmark calls it by its loopback address.
+        start.Environment["AllowedHosts"] = "127.0.0.1";
+        start.Environment["Database__Provider"] = provider;
+        start.Environment["Database__ConnectionString"] = connectionString;
+        start.Environment["Demo__Seed"] = "true";
+        // Every client comes from 127.0.0.1: the per-client limit would otherwise stop the benchmark at 10.
+        start.Environment["SurveyRateLimit__PermitLimit"] = "1000000";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[web] {e.Data}"); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    public static async Task WaitForHealthAsync(HttpClient http, Process web)
+    {
+        for (var i = 0; i < 360 && !web.HasExited; i++)
+        {
+            try
+            {
+                if ((await http.GetAsync("/health")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(500);
+        }
+
+        throw new TimeoutException("The web app did not become healthy (exited or 3 minutes passed: the demo seeding on a loaded machine); its errors are above.");
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public static string FindRoot()
+    {
+        var directory = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(directory, "VoixUsager.sln")))
+        {
+            directory = Path.GetDirectoryName(directory.TrimEnd('/')) ?? throw new InvalidOperationException("Solution root not found.");
+        }
+
+        return directory;
+    }
+}
