@@ -27,6 +27,12 @@ public sealed class ResultsMemory : IDisposable
     // ends, so the dictionary holds only what is being computed right now. Other keys never wait on it.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<object, Lazy<Task<object>>> _running = new();
 
+    // At most this many computations at once, whatever the number of keys asked for: they are bound by
+    // the processors (and the database's, often on the same machine), so twenty at once on two cores only
+    // make each twenty times slower, hold twenty connections' page caches, and finish together; queued,
+    // the first ones are served early, for the same total.
+    private readonly SemaphoreSlim _slots = new(Math.Max(2, Environment.ProcessorCount));
+
     private long _computations;
 
     public MemoryCache Cache { get; } = new(new MemoryCacheOptions { SizeLimit = SizeLimit });
@@ -68,10 +74,18 @@ public sealed class ResultsMemory : IDisposable
                 return found;
             }
 
-            Interlocked.Increment(ref _computations);
-            var value = await create();
-            Cache.Set(key, value, new MemoryCacheEntryOptions { Size = sizeOf(value), SlidingExpiration = SlidingLifetime });
-            return value;
+            await _slots.WaitAsync();
+            try
+            {
+                Interlocked.Increment(ref _computations);
+                var value = await create();
+                Cache.Set(key, value, new MemoryCacheEntryOptions { Size = sizeOf(value), SlidingExpiration = SlidingLifetime });
+                return value;
+            }
+            finally
+            {
+                _slots.Release();
+            }
         }
         finally
         {
@@ -79,7 +93,11 @@ public sealed class ResultsMemory : IDisposable
         }
     }
 
-    public void Dispose() => Cache.Dispose();
+    public void Dispose()
+    {
+        Cache.Dispose();
+        _slots.Dispose();
+    }
 }
 
 /// <summary>The dashboard's figures and charts through <see cref="ResultsMemory"/>.</summary>

@@ -94,6 +94,25 @@ public sealed class ResultsMemoryTests : IDisposable
         Assert.Equal("préfecture 1", await slow.WaitAsync(Patience));
     }
 
+    [Fact]
+    public async Task Computations_beyond_the_processors_wait_their_turn()
+    {
+        var slots = Math.Max(2, Environment.ProcessorCount);
+        var release = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = Enumerable.Range(0, slots).Select(i => _memory.GetOrCreateAsync((object)i, _ => 1, () => release.Task, CancellationToken.None)).ToList();
+        await WaitUntilAsync(() => _memory.Computations == slots);
+
+        var queued = _memory.GetOrCreateAsync((object)slots, _ => 1, () => Task.FromResult("en attente"), CancellationToken.None);
+        await Task.Delay(200);
+        Assert.Equal(slots, _memory.Computations);
+        Assert.False(queued.IsCompleted);
+
+        release.SetResult("chiffres");
+        Assert.Equal("en attente", await queued.WaitAsync(Patience));
+        await Task.WhenAll(running).WaitAsync(Patience);
+        Assert.Equal(slots + 1, _memory.Computations);
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         var until = DateTime.UtcNow + Patience;
