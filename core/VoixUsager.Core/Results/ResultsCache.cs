@@ -27,10 +27,11 @@ public sealed class ResultsMemory : IDisposable
     // ends, so the dictionary holds only what is being computed right now. Other keys never wait on it.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<object, Lazy<Task<object>>> _running = new();
 
-    // At most this many computations at once, whatever the number of keys asked for: they are bound by
-    // the processors (and the database's, often on the same machine), so twenty at once on two cores only
-    // make each twenty times slower, hold twenty connections' page caches, and finish together; queued,
-    // the first ones are served early, for the same total.
+    // At most this many heavy computations (figures read from the database) at once, whatever the number
+    // of keys asked for: they are bound by the processors (and the database's, often on the same machine),
+    // so twenty at once on two cores only make each twenty times slower, hold twenty connections' page
+    // caches, and finish together; queued, the first ones are served early, for the same total. Charts,
+    // drawn in a few milliseconds from figures already computed, do not queue behind them.
     private readonly SemaphoreSlim _slots = new(Math.Max(2, Environment.ProcessorCount));
 
     private long _computations;
@@ -45,9 +46,10 @@ public sealed class ResultsMemory : IDisposable
     /// new one. The computation belongs to no caller: it runs without their cancellation, so a caller who
     /// gives up (a closed tab) gets <see cref="OperationCanceledException"/> at once while the others still
     /// get the figures, and the result is kept for the next view. A computation that fails is not kept:
-    /// every caller waiting on it gets its exception and the next request computes again.
+    /// every caller waiting on it gets its exception and the next request computes again. A
+    /// <paramref name="heavy"/> computation waits for one of a few slots (one per processor).
     /// </summary>
-    public async Task<T> GetOrCreateAsync<T>(object key, Func<T, long> sizeOf, Func<Task<T>> create, CancellationToken cancellationToken)
+    public async Task<T> GetOrCreateAsync<T>(object key, Func<T, long> sizeOf, Func<Task<T>> create, CancellationToken cancellationToken, bool heavy = false)
         where T : class
     {
         if (Cache.TryGetValue(key, out T? found) && found is not null)
@@ -56,12 +58,12 @@ public sealed class ResultsMemory : IDisposable
         }
 
         Lazy<Task<object>>? flight = null;
-        flight = new Lazy<Task<object>>(() => ComputeAsync(key, sizeOf, create, flight!));
+        flight = new Lazy<Task<object>>(() => ComputeAsync(key, sizeOf, create, heavy, flight!));
         var running = _running.GetOrAdd(key, flight);
         return (T)await running.Value.WaitAsync(cancellationToken);
     }
 
-    private async Task<object> ComputeAsync<T>(object key, Func<T, long> sizeOf, Func<Task<T>> create, Lazy<Task<object>> flight)
+    private async Task<object> ComputeAsync<T>(object key, Func<T, long> sizeOf, Func<Task<T>> create, bool heavy, Lazy<Task<object>> flight)
         where T : class
     {
         // Off the caller's stack, so the flight is in the dictionary before it can end and be removed.
@@ -74,7 +76,11 @@ public sealed class ResultsMemory : IDisposable
                 return found;
             }
 
-            await _slots.WaitAsync();
+            if (heavy)
+            {
+                await _slots.WaitAsync();
+            }
+
             try
             {
                 Interlocked.Increment(ref _computations);
@@ -84,7 +90,10 @@ public sealed class ResultsMemory : IDisposable
             }
             finally
             {
-                _slots.Release();
+                if (heavy)
+                {
+                    _slots.Release();
+                }
             }
         }
         finally
@@ -136,7 +145,7 @@ public sealed class ResultsCache(SurveyResultsService survey, ResultsMemory memo
             await using var scope = scopes.CreateAsyncScope();
             return await scope.ServiceProvider.GetRequiredService<SurveyResultsService>()
                 .ComputeAsync(key.PrefectureId, key.Filter, context, CancellationToken.None);
-        }, cancellationToken);
+        }, cancellationToken, heavy: true);
 
     private async Task<(SurveyKey Key, SurveyResultsService.ResultsContext Context)> KeyAsync(int prefectureId, SurveyFilter filter, CancellationToken cancellationToken)
     {

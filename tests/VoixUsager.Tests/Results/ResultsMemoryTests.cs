@@ -95,22 +95,26 @@ public sealed class ResultsMemoryTests : IDisposable
     }
 
     [Fact]
-    public async Task Computations_beyond_the_processors_wait_their_turn()
+    public async Task Heavy_computations_beyond_the_processors_wait_their_turn_and_charts_do_not()
     {
         var slots = Math.Max(2, Environment.ProcessorCount);
         var release = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var running = Enumerable.Range(0, slots).Select(i => _memory.GetOrCreateAsync((object)i, _ => 1, () => release.Task, CancellationToken.None)).ToList();
+        var running = Enumerable.Range(0, slots).Select(i => _memory.GetOrCreateAsync((object)i, _ => 1, () => release.Task, CancellationToken.None, heavy: true)).ToList();
         await WaitUntilAsync(() => _memory.Computations == slots);
 
-        var queued = _memory.GetOrCreateAsync((object)slots, _ => 1, () => Task.FromResult("en attente"), CancellationToken.None);
+        var queued = _memory.GetOrCreateAsync((object)slots, _ => 1, () => Task.FromResult("en attente"), CancellationToken.None, heavy: true);
         await Task.Delay(200);
         Assert.Equal(slots, _memory.Computations);
+        Assert.False(queued.IsCompleted);
+
+        // A chart, drawn from figures already computed, does not queue.
+        Assert.Equal("graphique", await _memory.GetOrCreateAsync((object)"graphique", _ => 1, () => Task.FromResult("graphique"), CancellationToken.None).WaitAsync(Patience));
         Assert.False(queued.IsCompleted);
 
         release.SetResult("chiffres");
         Assert.Equal("en attente", await queued.WaitAsync(Patience));
         await Task.WhenAll(running).WaitAsync(Patience);
-        Assert.Equal(slots + 1, _memory.Computations);
+        Assert.Equal(slots + 2, _memory.Computations);
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)
