@@ -7,6 +7,7 @@ builder.AddVoixUsagerWeb();
 var app = builder.Build();
 
 await app.PrepareDatabaseAsync();
+await app.WarmUpResultsAsync();
 app.UseVoixUsagerPipeline();
 app.MapVoixUsagerEndpoints();
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using VoixUsager.Data;
 using VoixUsager.Jobs;
 using VoixUsager.Prefectures;
@@ -30,6 +31,12 @@ var path = provider == DatabaseProvider.Sqlite ? Path.GetFullPath(args[1]) : nul
 var connectionString = path is null ? args[1] : DatabaseRegistration.SqliteConnectionString(path);
 var options = new DbContextOptionsBuilder<AppDbContext>();
 DatabaseRegistration.Configure(options, provider, connectionString);
+// RESULTSBENCH_SQL=1 prints each SQL command with its duration, to see where a view's time goes.
+var logSql = Environment.GetEnvironmentVariable("RESULTSBENCH_SQL") == "1";
+if (logSql)
+{
+    options.LogTo(Console.WriteLine, [Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted]);
+}
 
 if (args[0] == "generate")
 {
@@ -42,8 +49,22 @@ double Median(List<double> times) => times.Order().ElementAt(times.Count / 2);
 double Percentile(List<double> times, double p) => times.Order().ElementAt(Math.Min(times.Count - 1, (int)Math.Ceiling(p * times.Count) - 1));
 
 var loadSeconds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 15;
-var memory = new ResultsMemory();
 var processStart = Stopwatch.StartNew();
+// The web app's registrations of the results: a pooled DbContext per request scope, one results cache.
+var services = new ServiceCollection();
+services.AddDbContextPool<AppDbContext>(builder =>
+{
+    DatabaseRegistration.Configure(builder, provider, connectionString);
+    if (logSql)
+    {
+        builder.LogTo(Console.WriteLine, [Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted]);
+    }
+});
+services.AddScoped<SurveyResultsService>();
+services.AddSingleton<ResultsMemory>();
+services.AddScoped<ResultsCache>();
+await using var provided = services.BuildServiceProvider();
+var memory = provided.GetRequiredService<ResultsMemory>();
 int prefectures;
 int target;
 int campaign;
@@ -59,16 +80,18 @@ await using (var db = new AppDbContext(options.Options))
 async Task<(int Responses, int PngBytes)> ViewAsync(int prefectureId, SurveyFilter filter)
 {
     SurveyResults figures;
-    await using (var db = new AppDbContext(options.Options))
+    await using (var scope = provided.CreateAsyncScope())
     {
-        figures = await new ResultsCache(new SurveyResultsService(db), memory).SurveyAsync(prefectureId, filter, CancellationToken.None);
+        figures = await scope.ServiceProvider.GetRequiredService<ResultsCache>()
+            .SurveyAsync(prefectureId, filter, CancellationToken.None);
     }
 
     var bytes = 0;
     foreach (var kind in ChartKinds.Survey)
     {
-        await using var db = new AppDbContext(options.Options);
-        bytes += (await new ResultsCache(new SurveyResultsService(db), memory).SurveyChartAsync(kind, prefectureId, filter, CancellationToken.None)).Length;
+        await using var scope = provided.CreateAsyncScope();
+        bytes += (await scope.ServiceProvider.GetRequiredService<ResultsCache>()
+            .SurveyChartAsync(kind, prefectureId, filter, CancellationToken.None)).Length;
     }
 
     return (figures.Responses, bytes);
@@ -78,10 +101,20 @@ async Task<(int Responses, int PngBytes)> ViewAsync(int prefectureId, SurveyFilt
 if (args[0] != "national")
 {
     var latest = new SurveyFilter(CampaignId: campaign);
+    // As the web app does before it takes requests (Results:WarmUpAtStart), on another préfecture, nothing
+    // cached; RESULTSBENCH_NO_WARMUP=1 leaves it out, to time a first call that pays every start-up cost.
+    var warmUp = "no start-up warm-up";
+    if (Environment.GetEnvironmentVariable("RESULTSBENCH_NO_WARMUP") != "1")
+    {
+        var warming = Stopwatch.StartNew();
+        await ResultsWarmUp.RunAsync(provided, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, CancellationToken.None);
+        warmUp = $"after the start-up warm-up of {warming.Elapsed.TotalMilliseconds:F0} ms";
+    }
+
     var first = Stopwatch.StartNew();
     var (shown, png) = await ViewAsync(target, latest);
     var cold = first.Elapsed.TotalMilliseconds;
-    Console.WriteLine($"one préfecture, latest campaign ({shown:N0} responses): full view (figures + 3 charts, {png / 1024} KB of PNG) first call of a fresh process {cold:F0} ms ({processStart.Elapsed.TotalMilliseconds:F0} ms since start)");
+    Console.WriteLine($"one préfecture, latest campaign ({shown:N0} responses): full view (figures + 3 charts, {png / 1024} KB of PNG) first call of a fresh process {cold:F0} ms, {warmUp} ({processStart.Elapsed.TotalMilliseconds:F0} ms since start)");
 
 
     var warm = new List<double>();

@@ -115,6 +115,15 @@ public static class WebRegistration
         }
     }
 
+    /// <summary>Computes one dashboard before the server takes requests, so the first person to open one does not pay the start-up costs.</summary>
+    public static async Task WarmUpResultsAsync(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<IOptions<VoixUsager.Results.ResultsOptions>>().Value.WarmUpAtStart)
+        {
+            await VoixUsager.Results.ResultsWarmUp.RunAsync(app.Services, app.Logger, app.Lifetime.ApplicationStopping);
+        }
+    }
+
     public static WebApplication UseVoixUsagerPipeline(this WebApplication app)
     {
         app.UseForwardedHeaders();

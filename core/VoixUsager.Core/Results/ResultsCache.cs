@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace VoixUsager.Results;
 
@@ -21,13 +22,34 @@ public sealed class ResultsMemory : IDisposable
     // Entries of a state that moved on are never read again; they age out instead of being tracked.
     public static readonly TimeSpan SlidingLifetime = TimeSpan.FromMinutes(10);
 
-    // Striped locks: twenty people opening the same dashboard at once compute it once, without a lock
-    // per key to clean up.
-    private readonly SemaphoreSlim[] _locks = [.. Enumerable.Range(0, 32).Select(_ => new SemaphoreSlim(1, 1))];
+    // Single flight: the computation of a key that is running, shared by every request asking for that
+    // key meanwhile (twenty people opening the same dashboard compute it once), removed as soon as it
+    // ends, so the dictionary holds only what is being computed right now. Other keys never wait on it.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<object, Lazy<Task<object>>> _running = new();
+
+    // At most this many heavy computations (figures read from the database) at once, whatever the number
+    // of keys asked for: they are bound by the processors (and the database's, often on the same machine),
+    // so twenty at once on two cores only make each twenty times slower, hold twenty connections' page
+    // caches, and finish together; queued, the first ones are served early, for the same total. Charts,
+    // drawn in a few milliseconds from figures already computed, do not queue behind them.
+    private readonly SemaphoreSlim _slots = new(Math.Max(2, Environment.ProcessorCount));
+
+    private long _computations;
 
     public MemoryCache Cache { get; } = new(new MemoryCacheOptions { SizeLimit = SizeLimit });
 
-    public async Task<T> GetOrCreateAsync<T>(object key, Func<T, long> sizeOf, Func<Task<T>> create, CancellationToken cancellationToken)
+    /// <summary>How many computations this cache started (figures and charts), cached or not: one per key and state of the data.</summary>
+    public long Computations => Interlocked.Read(ref _computations);
+
+    /// <summary>
+    /// The cached value of <paramref name="key"/>, else the one computation of it that is running, else a
+    /// new one. The computation belongs to no caller: it runs without their cancellation, so a caller who
+    /// gives up (a closed tab) gets <see cref="OperationCanceledException"/> at once while the others still
+    /// get the figures, and the result is kept for the next view. A computation that fails is not kept:
+    /// every caller waiting on it gets its exception and the next request computes again. A
+    /// <paramref name="heavy"/> computation waits for one of a few slots (one per processor).
+    /// </summary>
+    public async Task<T> GetOrCreateAsync<T>(object key, Func<T, long> sizeOf, Func<Task<T>> create, CancellationToken cancellationToken, bool heavy = false)
         where T : class
     {
         if (Cache.TryGetValue(key, out T? found) && found is not null)
@@ -35,37 +57,60 @@ public sealed class ResultsMemory : IDisposable
             return found;
         }
 
-        var gate = _locks[(key.GetHashCode() & int.MaxValue) % _locks.Length];
-        await gate.WaitAsync(cancellationToken);
+        Lazy<Task<object>>? flight = null;
+        flight = new Lazy<Task<object>>(() => ComputeAsync(key, sizeOf, create, heavy, flight!));
+        var running = _running.GetOrAdd(key, flight);
+        return (T)await running.Value.WaitAsync(cancellationToken);
+    }
+
+    private async Task<object> ComputeAsync<T>(object key, Func<T, long> sizeOf, Func<Task<T>> create, bool heavy, Lazy<Task<object>> flight)
+        where T : class
+    {
+        // Off the caller's stack, so the flight is in the dictionary before it can end and be removed.
+        await Task.Yield();
         try
         {
-            if (Cache.TryGetValue(key, out found) && found is not null)
+            // A flight that ended between the caller's look into the cache and this one's start stored it.
+            if (Cache.TryGetValue(key, out T? found) && found is not null)
             {
                 return found;
             }
 
-            var value = await create();
-            Cache.Set(key, value, new MemoryCacheEntryOptions { Size = sizeOf(value), SlidingExpiration = SlidingLifetime });
-            return value;
+            if (heavy)
+            {
+                await _slots.WaitAsync();
+            }
+
+            try
+            {
+                Interlocked.Increment(ref _computations);
+                var value = await create();
+                Cache.Set(key, value, new MemoryCacheEntryOptions { Size = sizeOf(value), SlidingExpiration = SlidingLifetime });
+                return value;
+            }
+            finally
+            {
+                if (heavy)
+                {
+                    _slots.Release();
+                }
+            }
         }
         finally
         {
-            gate.Release();
+            _running.TryRemove(new KeyValuePair<object, Lazy<Task<object>>>(key, flight));
         }
     }
 
     public void Dispose()
     {
         Cache.Dispose();
-        foreach (var gate in _locks)
-        {
-            gate.Dispose();
-        }
+        _slots.Dispose();
     }
 }
 
 /// <summary>The dashboard's figures and charts through <see cref="ResultsMemory"/>.</summary>
-public sealed class ResultsCache(SurveyResultsService survey, ResultsMemory memory)
+public sealed class ResultsCache(SurveyResultsService survey, ResultsMemory memory, IServiceScopeFactory scopes)
 {
     private sealed record SurveyKey(int PrefectureId, SurveyFilter Filter, SurveyResultsService.ResponsesMarker Responses, string Context);
 
@@ -87,14 +132,20 @@ public sealed class ResultsCache(SurveyResultsService survey, ResultsMemory memo
     public async Task<byte[]> SurveyChartAsync(ChartKind kind, int prefectureId, SurveyFilter filter, CancellationToken cancellationToken)
     {
         var (key, context) = await KeyAsync(prefectureId, filter, cancellationToken);
-        // Read before taking the chart's lock: both keys may share a stripe, and the locks are not re-entrant.
         var figures = await SurveyAsync(key, context, cancellationToken);
         return await memory.GetOrCreateAsync(new ChartKey(kind, key), png => 1 + (png.Length / 1024),
             () => Task.FromResult(ResultsCharts.Render(kind, figures, null)), cancellationToken);
     }
 
+    // The computation is shared by every request waiting for it and outlives the one that started it (which
+    // may give up), so it reads through a DbContext of its own, not that request's.
     private Task<SurveyResults> SurveyAsync(SurveyKey key, SurveyResultsService.ResultsContext context, CancellationToken cancellationToken) =>
-        memory.GetOrCreateAsync(key, _ => ResultsMemory.ResultsSize, () => survey.ComputeAsync(key.PrefectureId, key.Filter, context, cancellationToken), cancellationToken);
+        memory.GetOrCreateAsync(key, _ => ResultsMemory.ResultsSize, async () =>
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<SurveyResultsService>()
+                .ComputeAsync(key.PrefectureId, key.Filter, context, CancellationToken.None);
+        }, cancellationToken, heavy: true);
 
     private async Task<(SurveyKey Key, SurveyResultsService.ResultsContext Context)> KeyAsync(int prefectureId, SurveyFilter filter, CancellationToken cancellationToken)
     {

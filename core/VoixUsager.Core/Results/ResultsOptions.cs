@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace VoixUsager.Results;
 
-/// <summary>Bound from the <c>Results</c> section: when a mystery criterion becomes a strength or a weakness.</summary>
+/// <summary>Bound from the <c>Results</c> section: when a mystery criterion becomes a strength or a weakness, and the start-up warm-up.</summary>
 public sealed class ResultsOptions : IValidatableObject
 {
     public const string Section = "Results";
@@ -18,6 +18,9 @@ public sealed class ResultsOptions : IValidatableObject
     /// <summary>Below this many observations a criterion is listed "à confirmer" instead.</summary>
     [Range(1, 100_000)]
     public int MinimumObservations { get; set; } = RecommendationWriter.DefaultMinimumObservations;
+
+    /// <summary>Computes one dashboard at start-up, before the first request (see <see cref="ResultsWarmUp"/>).</summary>
+    public bool WarmUpAtStart { get; set; } = true;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

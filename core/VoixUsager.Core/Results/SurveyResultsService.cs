@@ -168,11 +168,25 @@ public sealed class SurveyResultsService(AppDbContext db)
         var catalog = context.Catalog;
 
         var responses = Responses(prefectureId, filter);
-        var count = await responses.CountAsync(cancellationToken);
-        var counts = await CountOptionsAsync(responses, cancellationToken);
+
+        // Two grouped reads give every count of the page: the answers per campaign, site, channel, language,
+        // question and option over every campaign the filter allows (the trend and the previous campaign
+        // need them all, and without a date range the campaign shown is among them), and the responses per
+        // site and questionnaire. Each figure below sums its own rows of them; a date range reads the
+        // answers it shows once more.
+        // The trend and the previous campaign ignore the campaign and date filters on purpose.
+        var trendFilter = filter with { CampaignId = null, From = null, To = null };
+        var everyCampaign = await CountAnswersAsync(Responses(prefectureId, trendFilter), cancellationToken);
+        var shown = filter.From is null && filter.To is null
+            ? everyCampaign.Where(c => filter.CampaignId is not { } shownId || c.CampaignId == shownId).ToList()
+            : await CountAnswersAsync(responses, cancellationToken);
+        var perResponse = await responses.GroupBy(r => new { r.SiteId, r.QuestionnaireVersionId })
+            .Select(g => new { g.Key.SiteId, g.Key.QuestionnaireVersionId, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var count = perResponse.Sum(r => r.Count);
+        var counts = OptionCounts(shown);
         var respondents = await CountRespondentsAsync(responses, cancellationToken);
-        var byVersion = (await responses.GroupBy(r => r.QuestionnaireVersionId).Select(g => new { VersionId = g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
-            .ToDictionary(v => v.VersionId, v => v.Count);
+        var byVersion = perResponse.GroupBy(r => r.QuestionnaireVersionId).ToDictionary(g => g.Key, g => g.Sum(r => r.Count));
         IReadOnlyList<QuestionnaireCount> Sources(IEnumerable<int> versionIds) => versionIds.Distinct()
             .Where(byVersion.ContainsKey)
             .OrderByDescending(v => byVersion[v]).ThenBy(v => catalog.VersionLabel(v), StringComparer.Ordinal)
@@ -181,12 +195,7 @@ public sealed class SurveyResultsService(AppDbContext db)
 
         var campaign = filter.CampaignId is { } id ? campaigns.Single(c => c.Id == id) : null;
         var previous = campaign is null ? null : campaigns.LastOrDefault(c => c.StartsOn < campaign.StartsOn);
-        Dictionary<(int QuestionId, int OptionId), int>? previousCounts = null;
-        if (previous is not null)
-        {
-            var previousFilter = filter with { CampaignId = previous.Id, From = null, To = null };
-            previousCounts = await CountOptionsAsync(Responses(prefectureId, previousFilter), cancellationToken);
-        }
+        var previousCounts = previous is null ? null : OptionCounts(everyCampaign.Where(c => c.CampaignId == previous.Id));
 
         var questions = catalog.Questions
             .GroupBy(q => q.Code)
@@ -226,57 +235,39 @@ public sealed class SurveyResultsService(AppDbContext db)
             .ToList();
 
         var global = catalog.Questions.Where(q => q.Code == DefaultQuestionnaire.Codes.SatisfactionGlobale).ToList();
-        var globalIds = global.Select(q => q.Id).ToList();
+        var globalIds = global.Select(q => q.Id).ToHashSet();
         var sites = context.Sites;
+        var shownGlobal = shown.Where(c => globalIds.Contains(c.QuestionId)).ToList();
+        static Dictionary<int, int> PerOption(IEnumerable<AnswerCount> rows) =>
+            rows.GroupBy(c => c.OptionId).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
 
-        var bySiteCounts = await (from a in db.SurveyAnswers
-                                  join r in responses on a.ResponseId equals r.Id
-                                  where globalIds.Contains(a.QuestionId) && a.OptionId != null
-                                  group a by new { r.SiteId, a.OptionId } into g
-                                  select new { g.Key.SiteId, g.Key.OptionId, Count = g.Count() }).ToListAsync(cancellationToken);
         var bySite = sites
-            .Select(s => new BreakdownRow(s.Name, SummariseOptions(global, bySiteCounts.Where(c => c.SiteId == s.Id).ToDictionary(c => c.OptionId!.Value, c => c.Count))))
+            .Select(s => new BreakdownRow(s.Name, SummariseOptions(global, PerOption(shownGlobal.Where(c => c.SiteId == s.Id)))))
             .ToList();
 
-        var byChannelCounts = await (from a in db.SurveyAnswers
-                                     join r in responses on a.ResponseId equals r.Id
-                                     where globalIds.Contains(a.QuestionId) && a.OptionId != null
-                                     group a by new { r.Channel, a.OptionId } into g
-                                     select new { g.Key.Channel, g.Key.OptionId, Count = g.Count() }).ToListAsync(cancellationToken);
         var byChannel = Enum.GetValues<SurveyChannel>()
-            .Select(ch => new BreakdownRow(SurveyChannels.Label(ch), SummariseOptions(global, byChannelCounts.Where(c => c.Channel == ch).ToDictionary(c => c.OptionId!.Value, c => c.Count))))
+            .Select(ch => new BreakdownRow(SurveyChannels.Label(ch), SummariseOptions(global, PerOption(shownGlobal.Where(c => c.Channel == ch)))))
             .Where(row => row.Satisfaction.Expressed + row.Satisfaction.SansAvis > 0)
             .ToList();
 
         // Answers store option ids, so every language counts in the same figures; this only splits them.
-        var byLanguageCounts = await (from a in db.SurveyAnswers
-                                      join r in responses on a.ResponseId equals r.Id
-                                      where globalIds.Contains(a.QuestionId) && a.OptionId != null
-                                      group a by new { r.Language, a.OptionId } into g
-                                      select new { g.Key.Language, g.Key.OptionId, Count = g.Count() }).ToListAsync(cancellationToken);
-        var byLanguage = byLanguageCounts
+        var byLanguage = shownGlobal
             .Select(c => c.Language)
             .Distinct()
             .OrderBy(l => l != QuestionnaireLanguages.French).ThenBy(l => l, StringComparer.Ordinal)
-            .Select(l => new BreakdownRow(LanguageLabel(l), SummariseOptions(global, byLanguageCounts.Where(c => c.Language == l).ToDictionary(c => c.OptionId!.Value, c => c.Count))))
+            .Select(l => new BreakdownRow(LanguageLabel(l), SummariseOptions(global, PerOption(shownGlobal.Where(c => c.Language == l)))))
             .ToList();
 
-        // The trend ignores the campaign and date filters on purpose: it is the satisfaction of every campaign.
-        var trendFilter = filter with { CampaignId = null, From = null, To = null };
-        var trendCounts = await (from a in db.SurveyAnswers
-                                 join r in Responses(prefectureId, trendFilter) on a.ResponseId equals r.Id
-                                 where globalIds.Contains(a.QuestionId) && a.OptionId != null
-                                 group a by new { r.CampaignId, a.OptionId } into g
-                                 select new { g.Key.CampaignId, g.Key.OptionId, Count = g.Count() }).ToListAsync(cancellationToken);
+        var trendGlobal = everyCampaign.Where(c => globalIds.Contains(c.QuestionId)).ToList();
         var trend = campaigns
             .Select(c =>
             {
-                var summary = SummariseOptions(global, trendCounts.Where(t => t.CampaignId == c.Id).ToDictionary(t => t.OptionId!.Value, t => t.Count));
+                var summary = SummariseOptions(global, PerOption(trendGlobal.Where(t => t.CampaignId == c.Id)));
                 return (c.Name, summary.TopTwoBox.Total == 0 ? (double?)null : summary.TopTwoBox.Rate);
             })
             .ToList();
 
-        var representativeness = await RepresentativenessAsync(context, responses, cancellationToken);
+        var representativeness = Representativeness(context, perResponse.GroupBy(r => r.SiteId).ToDictionary(g => g.Key, g => g.Sum(r => r.Count)));
         var scope = campaign?.Name ?? (filter.From is not null || filter.To is not null
             ? $"du {filter.From?.ToString("dd/MM/yyyy") ?? "début"} au {filter.To?.ToString("dd/MM/yyyy") ?? "aujourd’hui"}"
             : "toutes les campagnes");
@@ -437,15 +428,13 @@ public sealed class SurveyResultsService(AppDbContext db)
     }
 
     /// <summary>Responses against 10 % of the site's average monthly visitors, over the months of the period shown.</summary>
-    private static async Task<IReadOnlyList<RepresentativenessRow>> RepresentativenessAsync(
-        ResultsContext context, IQueryable<SurveyResponse> responses, CancellationToken cancellationToken)
+    private static IReadOnlyList<RepresentativenessRow> Representativeness(ResultsContext context, Dictionary<int, int> perSite)
     {
         var visitors = context.Visitors;
-        var perSite = await responses.GroupBy(r => r.SiteId).Select(g => new { SiteId = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         return context.Sites.Select(s =>
         {
             var months = visitors.Where(v => v.SiteId == s.Id).ToList();
-            var responsesHere = perSite.FirstOrDefault(p => p.SiteId == s.Id)?.Count ?? 0;
+            var responsesHere = perSite.GetValueOrDefault(s.Id);
             if (months.Count == 0)
             {
                 return new RepresentativenessRow(s.Name, responsesHere, null, null, null);
@@ -457,15 +446,21 @@ public sealed class SurveyResultsService(AppDbContext db)
         }).ToList();
     }
 
-    private async Task<Dictionary<(int QuestionId, int OptionId), int>> CountOptionsAsync(IQueryable<SurveyResponse> responses, CancellationToken cancellationToken)
+    /// <summary>The answers given to an option, per campaign, site, channel, language, question and option: the finest grain any figure needs.</summary>
+    private sealed record AnswerCount(int CampaignId, int SiteId, SurveyChannel Channel, string Language, int QuestionId, int OptionId, int Count);
+
+    private async Task<List<AnswerCount>> CountAnswersAsync(IQueryable<SurveyResponse> responses, CancellationToken cancellationToken)
     {
         var rows = await (from a in db.SurveyAnswers
                           join r in responses on a.ResponseId equals r.Id
                           where a.OptionId != null
-                          group a by new { a.QuestionId, a.OptionId } into g
-                          select new { g.Key.QuestionId, g.Key.OptionId, Count = g.Count() }).ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => (r.QuestionId, r.OptionId!.Value), r => r.Count);
+                          group a by new { r.CampaignId, r.SiteId, r.Channel, r.Language, a.QuestionId, a.OptionId } into g
+                          select new { g.Key.CampaignId, g.Key.SiteId, g.Key.Channel, g.Key.Language, g.Key.QuestionId, g.Key.OptionId, Count = g.Count() }).ToListAsync(cancellationToken);
+        return rows.Select(r => new AnswerCount(r.CampaignId, r.SiteId, r.Channel, r.Language, r.QuestionId, r.OptionId!.Value, r.Count)).ToList();
     }
+
+    private static Dictionary<(int QuestionId, int OptionId), int> OptionCounts(IEnumerable<AnswerCount> rows) =>
+        rows.GroupBy(r => (r.QuestionId, r.OptionId)).ToDictionary(g => g.Key, g => g.Sum(r => r.Count));
 
     /// <summary>Per question, the responses that gave it at least one answer (a multiple choice has one row per ticked box).</summary>
     private async Task<Dictionary<int, int>> CountRespondentsAsync(IQueryable<SurveyResponse> responses, CancellationToken cancellationToken)

@@ -115,6 +115,30 @@ public sealed class ResultsAtScaleTests : CantalResultsTest
     }
 
     [Fact]
+    public async Task Twenty_people_opening_the_same_dashboard_at_once_compute_it_once_and_a_new_response_shows_at_once()
+    {
+        var memory = App.Services.GetRequiredService<ResultsMemory>();
+        memory.Cache.Compact(1.0);
+        var before = memory.Computations;
+
+        var pages = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(GlobalDistributionAsync)));
+        Assert.All(pages, page => Assert.Equal(pages[0], page));
+        Assert.Contains("40 réponse(s)", pages[0]);
+        Assert.Equal(before + 1, memory.Computations);
+
+        // Their browsers then ask for the three charts at once: each drawn once, from the same figures.
+        var charts = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => ChartAsync(ChartKinds.Survey[i % ChartKinds.Survey.Count].Slug()))));
+        Assert.Equal(before + 1 + ChartKinds.Survey.Count, memory.Computations);
+        Assert.Equal(ChartKinds.Survey.Count, charts.Select(Convert.ToBase64String).Distinct().Count());
+
+        await AddUnhappyResponseAsync();
+        var after = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(GlobalDistributionAsync)));
+        Assert.All(after, page => Assert.Contains("12 | 10 | 5 | 4 | 10 | 31", page));
+        Assert.All(after, page => Assert.Contains("41 réponse(s)", page));
+        Assert.Equal(before + 2 + ChartKinds.Survey.Count, memory.Computations);
+    }
+
+    [Fact]
     public async Task Cached_figures_never_cross_from_one_prefecture_to_another()
     {
         await using var scope = App.Services.CreateAsyncScope();
