@@ -141,11 +141,15 @@ public sealed class SurveyResultsService(AppDbContext db)
         return row is null ? new ResponsesMarker(0, 0) : new ResponsesMarker(row.Latest, row.Count);
     }
 
-    public async Task<ResultsContext> LoadContextAsync(int prefectureId, SurveyFilter filter, CancellationToken cancellationToken)
+    public async Task<ResultsContext> LoadContextAsync(int prefectureId, SurveyFilter filter, CancellationToken cancellationToken) =>
+        await LoadContextAsync(prefectureId, filter, await AnsweredVersionIdsAsync(prefectureId, cancellationToken), cancellationToken);
+
+    /// <summary>The context, with the versions the responses answered already known (see <see cref="AnsweredVersionIdsAsync"/>).</summary>
+    public async Task<ResultsContext> LoadContextAsync(int prefectureId, SurveyFilter filter, IReadOnlyList<int> answeredVersionIds, CancellationToken cancellationToken)
     {
         var prefectureName = await db.Prefectures.Where(p => p.Id == prefectureId).Select(p => p.DisplayName).SingleAsync(cancellationToken);
         var campaigns = await db.SurveyCampaigns.AsNoTracking().Where(c => c.PrefectureId == prefectureId).OrderBy(c => c.StartsOn).ToListAsync(cancellationToken);
-        var catalog = await QuestionCatalogAsync(await VersionIdsAsync(prefectureId, cancellationToken), cancellationToken);
+        var catalog = await QuestionCatalogAsync(await VersionIdsAsync(prefectureId, answeredVersionIds, cancellationToken), cancellationToken);
         var sites = await db.Sites.AsNoTracking().Where(s => s.PrefectureId == prefectureId).OrderBy(s => s.Kind).ThenBy(s => s.Name).ToListAsync(cancellationToken);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var campaign = filter.CampaignId is { } id ? campaigns.SingleOrDefault(c => c.Id == id) : null;
@@ -476,13 +480,24 @@ public sealed class SurveyResultsService(AppDbContext db)
     /// Every questionnaire version the préfecture's responses may have answered: the campaigns', the ones
     /// assigned to a site or channel, and those answered before a team switched a running campaign.
     /// </summary>
-    public async Task<IReadOnlyList<int>> VersionIdsAsync(int prefectureId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<int>> VersionIdsAsync(int prefectureId, CancellationToken cancellationToken) =>
+        await VersionIdsAsync(prefectureId, await AnsweredVersionIdsAsync(prefectureId, cancellationToken), cancellationToken);
+
+    /// <summary>The versions of <see cref="VersionIdsAsync(int, CancellationToken)"/> with the answered ones already known.</summary>
+    public async Task<IReadOnlyList<int>> VersionIdsAsync(int prefectureId, IReadOnlyList<int> answered, CancellationToken cancellationToken)
     {
         var campaigns = await db.SurveyCampaigns.Where(c => c.PrefectureId == prefectureId).Select(c => c.QuestionnaireVersionId).ToListAsync(cancellationToken);
         var assigned = await db.SurveyCampaignQuestionnaires.Where(a => a.Campaign.PrefectureId == prefectureId).Select(a => a.QuestionnaireVersionId).ToListAsync(cancellationToken);
-        var answered = await db.SurveyResponses.Where(r => r.Campaign.PrefectureId == prefectureId).Select(r => r.QuestionnaireVersionId).Distinct().ToListAsync(cancellationToken);
         return campaigns.Concat(assigned).Concat(answered).Distinct().Order().ToList();
     }
+
+    /// <summary>
+    /// The versions the préfecture's responses answered: a read of every response of the préfecture (tens
+    /// of milliseconds for ten thousand), which only a new or deleted response can change, so the results
+    /// cache keeps it under the <see cref="ResponsesMarker"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<int>> AnsweredVersionIdsAsync(int prefectureId, CancellationToken cancellationToken) =>
+        await db.SurveyResponses.Where(r => r.Campaign.PrefectureId == prefectureId).Select(r => r.QuestionnaireVersionId).Distinct().ToListAsync(cancellationToken);
 
     private static ScaleSummary Summarise(IEnumerable<CatalogQuestion> versions, Dictionary<(int QuestionId, int OptionId), int> counts)
     {

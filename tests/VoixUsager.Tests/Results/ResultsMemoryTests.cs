@@ -97,7 +97,7 @@ public sealed class ResultsMemoryTests : IDisposable
     [Fact]
     public async Task Heavy_computations_beyond_the_processors_wait_their_turn_and_charts_do_not()
     {
-        var slots = Math.Max(2, Environment.ProcessorCount);
+        var slots = ResultsMemory.ComputationSlots;
         var release = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         var running = Enumerable.Range(0, slots).Select(i => _memory.GetOrCreateAsync((object)i, _ => 1, () => release.Task, CancellationToken.None, heavy: true)).ToList();
         await WaitUntilAsync(() => _memory.Computations == slots);

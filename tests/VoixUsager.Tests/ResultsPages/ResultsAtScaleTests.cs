@@ -91,7 +91,8 @@ public sealed class ResultsAtScaleTests : CantalResultsTest
         var memory = App.Services.GetRequiredService<ResultsMemory>();
         memory.Cache.Compact(1.0);
         await GlobalDistributionAsync();
-        Assert.Equal(1, memory.Cache.Count);
+        // The figures, and the list of the questionnaire versions the responses answered.
+        Assert.Equal(2, memory.Cache.Count);
 
         var served = new Dictionary<string, byte[]>();
         foreach (var kind in ChartKinds.Survey)
@@ -100,7 +101,7 @@ public sealed class ResultsAtScaleTests : CantalResultsTest
         }
 
         // One computed result, shared, and one picture per chart: nothing computed twice.
-        Assert.Equal(1 + ChartKinds.Survey.Count, memory.Cache.Count);
+        Assert.Equal(2 + ChartKinds.Survey.Count, memory.Cache.Count);
 
         // Each chart is the drawing of exactly the figures a fresh, uncached computation gives, which are
         // those of the table.
@@ -136,6 +137,48 @@ public sealed class ResultsAtScaleTests : CantalResultsTest
         Assert.All(after, page => Assert.Contains("12 | 10 | 5 | 4 | 10 | 31", page));
         Assert.All(after, page => Assert.Contains("41 réponse(s)", page));
         Assert.Equal(before + 2 + ChartKinds.Survey.Count, memory.Computations);
+    }
+
+    [Fact]
+    public async Task A_response_to_a_questionnaire_no_campaign_names_shows_its_questions_at_once()
+    {
+        // The versions the responses answered are kept between requests (reading them means reading
+        // every response of the préfecture); a response answering one the campaigns do not name (stored
+        // before a team switched a running campaign) must still bring its questions at once.
+        await using var scope = App.Services.CreateAsyncScope();
+        var cache = scope.ServiceProvider.GetRequiredService<ResultsCache>();
+        var filter = new SurveyFilter();
+        var before = await cache.SurveyAsync(Ids.Staff.CantalId, filter, CancellationToken.None);
+        Assert.DoesNotContain(before.Questions, q => q.Code == "horaires");
+
+        await App.WithDbAsync(async db =>
+        {
+            var version = new QuestionnaireVersion
+            {
+                Key = "ancien-accueil", VersionNumber = 1, Title = "Ancien accueil", PrefectureId = Ids.Staff.CantalId, CreatedAtUtc = DateTime.UtcNow,
+                Questions = [new Question { Code = "horaires", Order = 1, Text = "Les horaires vous conviennent-ils ?", Kind = QuestionKind.FreeText }],
+            };
+            db.QuestionnaireVersions.Add(version);
+            await db.SaveChangesAsync();
+            var response = new SurveyResponse
+            {
+                CampaignId = Ids.CurrentCampaignId,
+                SiteId = Ids.MainSiteId,
+                QuestionnaireVersionId = version.Id,
+                Channel = SurveyChannel.QrCode,
+                SubmissionId = Guid.NewGuid(),
+                SubmittedAtUtc = DateTime.UtcNow.AddMinutes(-5),
+            };
+            response.Answers.Add(new SurveyAnswer { QuestionId = version.Questions.Single().Id, Text = "Oui, le samedi matin." });
+            db.SurveyResponses.Add(response);
+            return await db.SaveChangesAsync();
+        });
+
+        var after = await cache.SurveyAsync(Ids.Staff.CantalId, filter, CancellationToken.None);
+        Assert.Equal(before.Responses + 1, after.Responses);
+        var added = Assert.Single(after.Questions, q => q.Code == "horaires");
+        Assert.Equal("Les horaires vous conviennent-ils ?", added.Text);
+        Assert.Contains(after.Questionnaires!, q => q.Questionnaire == "Ancien accueil v1" && q.Responses == 1);
     }
 
     [Fact]
