@@ -378,6 +378,7 @@ public sealed class QuestionnaireEditorTests : IAsyncLifetime
                      {
                          ($"{Draft(draftId)}?handler=Title", [new("title", "Pris par un autre")]),
                          ($"{Draft(draftId)}?handler=Discard", []),
+                         ($"{Draft(draftId)}?handler=RefreshCore", []),
                          ($"{Draft(draftId)}/publier", []),
                          ($"{Draft(draftId)}/question?type=FreeText", [new("Text", "Intrusion ?"), new("MaxLength", "100")]),
                      })
