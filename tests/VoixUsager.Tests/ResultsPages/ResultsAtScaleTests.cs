@@ -35,19 +35,25 @@ public sealed class ResultsAtScaleTests : CantalResultsTest
     {
         var version = await db.QuestionnaireVersions.Include(v => v.Questions).ThenInclude(q => q.Options).SingleAsync(v => v.Key == DefaultQuestionnaire.Key);
         var global = version.Questions.Single(q => q.Code == DefaultQuestionnaire.Codes.SatisfactionGlobale);
+        return await AddResponseAsync(db, version.Id, new SurveyAnswer { QuestionId = global.Id, OptionId = global.Options.OrderBy(o => o.Order).ElementAt(3).Id });
+    });
+
+    /// <summary>A response to the current campaign at the main site, five minutes ago, with one answer.</summary>
+    private Task<int> AddResponseAsync(VoixUsager.Data.AppDbContext db, int versionId, SurveyAnswer answer)
+    {
         var response = new SurveyResponse
         {
             CampaignId = Ids.CurrentCampaignId,
             SiteId = Ids.MainSiteId,
-            QuestionnaireVersionId = version.Id,
+            QuestionnaireVersionId = versionId,
             Channel = SurveyChannel.QrCode,
             SubmissionId = Guid.NewGuid(),
             SubmittedAtUtc = DateTime.UtcNow.AddMinutes(-5),
         };
-        response.Answers.Add(new SurveyAnswer { QuestionId = global.Id, OptionId = global.Options.OrderBy(o => o.Order).ElementAt(3).Id });
+        response.Answers.Add(answer);
         db.SurveyResponses.Add(response);
-        return await db.SaveChangesAsync();
-    });
+        return db.SaveChangesAsync();
+    }
 
     [Fact]
     public async Task A_new_response_changes_the_page_and_its_charts_at_once()
@@ -160,18 +166,7 @@ public sealed class ResultsAtScaleTests : CantalResultsTest
             };
             db.QuestionnaireVersions.Add(version);
             await db.SaveChangesAsync();
-            var response = new SurveyResponse
-            {
-                CampaignId = Ids.CurrentCampaignId,
-                SiteId = Ids.MainSiteId,
-                QuestionnaireVersionId = version.Id,
-                Channel = SurveyChannel.QrCode,
-                SubmissionId = Guid.NewGuid(),
-                SubmittedAtUtc = DateTime.UtcNow.AddMinutes(-5),
-            };
-            response.Answers.Add(new SurveyAnswer { QuestionId = version.Questions.Single().Id, Text = "Oui, le samedi matin." });
-            db.SurveyResponses.Add(response);
-            return await db.SaveChangesAsync();
+            return await AddResponseAsync(db, version.Id, new SurveyAnswer { QuestionId = version.Questions.Single().Id, Text = "Oui, le samedi matin." });
         });
 
         var after = await cache.SurveyAsync(Ids.Staff.CantalId, filter, CancellationToken.None);
