@@ -133,16 +133,10 @@ public sealed class IndicatorService(AppDbContext db, SurveyResultsService surve
         return number;
     }
 
-    private async Task<Proportion> SurveySatisfactionAsync(int prefectureId, DateOnly from, DateOnly to, DateTime? cutoffUtc, CancellationToken cancellationToken)
-    {
-        var responses = survey.Responses(prefectureId, new SurveyFilter(From: from, To: to, CutoffUtc: cutoffUtc));
-        var rows = await (from a in db.SurveyAnswers
-                          join r in responses on a.ResponseId equals r.Id
-                          join o in db.QuestionOptions on a.OptionId equals o.Id
-                          where o.Question.Code == DefaultQuestionnaire.Codes.SatisfactionGlobale
-                          group o by o.Score into g
-                          select new { Score = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        int Count(int? score) => rows.Where(r => r.Score == score).Sum(r => r.Count);
-        return SatisfactionScale.Summarize(Count(4), Count(3), Count(2), Count(1), Count(null)).TopTwoBox;
-    }
+    // The national overview's count (daily counts and the live days), for one préfecture: one computation
+    // for the figure wherever it shows, and a CLU's summary reads a few hundred stored rows instead of
+    // every answer of twelve months.
+    private async Task<Proportion> SurveySatisfactionAsync(int prefectureId, DateOnly from, DateOnly to, DateTime? cutoffUtc, CancellationToken cancellationToken) =>
+        (await survey.SatisfactionCountsAsync(prefectureId, from, to, cutoffUtc, cancellationToken))
+            .GetValueOrDefault(prefectureId, SurveyResultsService.NationalCounts.None).Satisfaction;
 }

@@ -289,23 +289,46 @@ public sealed class SurveyResultsService(AppDbContext db)
     public sealed record NationalRow(int PrefectureId, string Prefecture, int Responses, Proportion Satisfaction);
 
     /// <summary>
-    /// Every préfecture at a glance, for administrators: responses and overall satisfaction. Complete days
-    /// come from the daily counts (<see cref="NationalDailyCount"/>); the days from the watermark on (today,
-    /// or days the job has not reached yet) are counted live by <see cref="CountNationalAsync"/>, the same
-    /// count the job stores, so the figure is exact and a new response shows at once.
+    /// Every préfecture at a glance, for administrators: responses and overall satisfaction, from
+    /// <see cref="SatisfactionCountsAsync"/>.
     /// </summary>
     public async Task<IReadOnlyList<NationalRow>> NationalOverviewAsync(DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
     {
         var prefectures = await db.Prefectures.AsNoTracking().Select(p => new { p.Id, p.DisplayName }).ToListAsync(cancellationToken);
+        var totals = await SatisfactionCountsAsync(null, from, to, null, cancellationToken);
+        return prefectures.Select(p =>
+        {
+            var counts = totals.GetValueOrDefault(p.Id, NationalCounts.None);
+            return new NationalRow(p.Id, p.DisplayName, counts.Responses, counts.Satisfaction);
+        }).OrderBy(r => r.Prefecture, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), true)).ToList();
+    }
+
+    /// <summary>
+    /// The responses and overall-satisfaction answers per préfecture (or of one) submitted on the Paris
+    /// days [<paramref name="from"/>, <paramref name="to"/>] and at or before <paramref name="cutoffUtc"/>:
+    /// the national overview's figures and the satisfaction indicator's. Complete days come from the daily
+    /// counts (<see cref="NationalDailyCount"/>), those the job has not reached yet (today, missed nights)
+    /// and the cut-off's own day are counted live by <see cref="CountNationalAsync(DateTime?, DateTime?, DateTime?, int?, CancellationToken)"/>,
+    /// the same count the job stores, so the figure is exact and a new response shows at once. A day
+    /// before the cut-off's day was over before the cut-off, so its stored count holds.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, NationalCounts>> SatisfactionCountsAsync(int? prefectureId, DateOnly? from, DateOnly? to, DateTime? cutoffUtc, CancellationToken cancellationToken)
+    {
         var watermark = await db.NationalDailyCountsWatermarks.AsNoTracking().Select(w => (DateOnly?)w.CompleteBefore).SingleOrDefaultAsync(cancellationToken);
+        var storedBefore = watermark is { } w && cutoffUtc is { } c && FranceClock.DateOf(c) < w ? FranceClock.DateOf(c) : watermark;
         var totals = new Dictionary<int, NationalCounts>();
-        void Add(int prefectureId, NationalCounts counts) =>
-            totals[prefectureId] = totals.TryGetValue(prefectureId, out var sum) ? sum + counts : counts;
+        void Add(int id, NationalCounts counts) =>
+            totals[id] = totals.TryGetValue(id, out var sum) ? sum + counts : counts;
 
         DateOnly? liveFrom = from;
-        if (watermark is { } completeBefore)
+        if (storedBefore is { } completeBefore)
         {
             var days = db.NationalDailyCounts.AsNoTracking().Where(c => c.Day < completeBefore);
+            if (prefectureId is { } id)
+            {
+                days = days.Where(c => c.PrefectureId == id);
+            }
+
             if (from is { } f)
             {
                 days = days.Where(c => c.Day >= f);
@@ -340,18 +363,13 @@ public sealed class SurveyResultsService(AppDbContext db)
         {
             var fromUtc = liveFrom is { } l ? FrenchTimeZones.ParisToUtc(l.ToDateTime(TimeOnly.MinValue)) : (DateTime?)null;
             var toUtc = to is { } t ? FrenchTimeZones.ParisToUtc(t.AddDays(1).ToDateTime(TimeOnly.MinValue)) : (DateTime?)null;
-            foreach (var (prefectureId, counts) in await CountNationalAsync(fromUtc, toUtc, cancellationToken))
+            foreach (var (id, counts) in await CountNationalAsync(fromUtc, toUtc, cutoffUtc, prefectureId, cancellationToken))
             {
-                Add(prefectureId, counts);
+                Add(id, counts);
             }
         }
 
-        return prefectures.Select(p =>
-        {
-            var counts = totals.GetValueOrDefault(p.Id, NationalCounts.None);
-            var summary = SatisfactionScale.Summarize(counts.Score4, counts.Score3, counts.Score2, counts.Score1, counts.SansAvis);
-            return new NationalRow(p.Id, p.DisplayName, counts.Responses, summary.TopTwoBox);
-        }).OrderBy(r => r.Prefecture, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), true)).ToList();
+        return totals;
     }
 
     /// <summary>A préfecture's responses and its answers to the overall-satisfaction question, per score.</summary>
@@ -361,6 +379,9 @@ public sealed class SurveyResultsService(AppDbContext db)
 
         public static NationalCounts operator +(NationalCounts a, NationalCounts b) => new(
             a.Responses + b.Responses, a.Score4 + b.Score4, a.Score3 + b.Score3, a.Score2 + b.Score2, a.Score1 + b.Score1, a.SansAvis + b.SansAvis);
+
+        /// <summary>The share of "satisfied" answers, as the scale defines it.</summary>
+        public Proportion Satisfaction => SatisfactionScale.Summarize(Score4, Score3, Score2, Score1, SansAvis).TopTwoBox;
     }
 
     /// <summary>
@@ -368,7 +389,11 @@ public sealed class SurveyResultsService(AppDbContext db)
     /// [<paramref name="fromUtc"/>, <paramref name="toUtc"/>): the daily counts store it per Paris day,
     /// the overview runs it live on the days not stored yet.
     /// </summary>
-    public async Task<IReadOnlyDictionary<int, NationalCounts>> CountNationalAsync(DateTime? fromUtc, DateTime? toUtc, CancellationToken cancellationToken)
+    public Task<IReadOnlyDictionary<int, NationalCounts>> CountNationalAsync(DateTime? fromUtc, DateTime? toUtc, CancellationToken cancellationToken) =>
+        CountNationalAsync(fromUtc, toUtc, null, null, cancellationToken);
+
+    /// <summary>The same count, also bounded by a cut-off (inclusive) and, when given, for one préfecture.</summary>
+    public async Task<IReadOnlyDictionary<int, NationalCounts>> CountNationalAsync(DateTime? fromUtc, DateTime? toUtc, DateTime? cutoffUtc, int? prefectureId, CancellationToken cancellationToken)
     {
         var responses = db.SurveyResponses.AsNoTracking().AsQueryable();
         if (fromUtc is { } f)
@@ -379,6 +404,17 @@ public sealed class SurveyResultsService(AppDbContext db)
         if (toUtc is { } t)
         {
             responses = responses.Where(r => r.SubmittedAtUtc < t);
+        }
+
+        if (cutoffUtc is { } cutoff)
+        {
+            responses = responses.Where(r => r.SubmittedAtUtc <= cutoff);
+        }
+
+        if (prefectureId is { } id)
+        {
+            var campaignIds = db.SurveyCampaigns.Where(c => c.PrefectureId == id).Select(c => c.Id);
+            responses = responses.Where(r => campaignIds.Contains(r.CampaignId));
         }
 
         // Grouped by campaign, not joined to the campaigns: left to a range on the submission time alone,
@@ -399,13 +435,13 @@ public sealed class SurveyResultsService(AppDbContext db)
         var totals = new Dictionary<int, NationalCounts>();
         foreach (var c in counts)
         {
-            var prefectureId = prefectureOf[c.CampaignId];
-            totals[prefectureId] = totals.GetValueOrDefault(prefectureId, NationalCounts.None) + NationalCounts.None with { Responses = c.Count };
+            var owner = prefectureOf[c.CampaignId];
+            totals[owner] = totals.GetValueOrDefault(owner, NationalCounts.None) + NationalCounts.None with { Responses = c.Count };
         }
 
         foreach (var s in satisfaction)
         {
-            var prefectureId = prefectureOf[s.CampaignId];
+            var owner = prefectureOf[s.CampaignId];
             var one = scoreOf[s.OptionId!.Value] switch
             {
                 4 => NationalCounts.None with { Score4 = s.Count },
@@ -415,7 +451,7 @@ public sealed class SurveyResultsService(AppDbContext db)
                 null => NationalCounts.None with { SansAvis = s.Count },
                 _ => NationalCounts.None,
             };
-            totals[prefectureId] = totals.GetValueOrDefault(prefectureId, NationalCounts.None) + one;
+            totals[owner] = totals.GetValueOrDefault(owner, NationalCounts.None) + one;
         }
 
         return totals;

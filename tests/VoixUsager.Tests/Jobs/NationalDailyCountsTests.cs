@@ -197,6 +197,33 @@ public sealed class NationalDailyCountsTests : IDisposable
             }).OrderBy(r => r.Prefecture, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), true)).ToList();
             Assert.True(expected.Sum(r => r.Responses) > 0 || from > Today, $"période {from}–{to} : aucune réponse, le test ne prouverait rien");
             Assert.Equal(expected, await OverviewAsync(from, to));
+
+            // One préfecture's count up to a cut-off (the satisfaction indicator of a CLU's snapshot):
+            // before, inside and after the stored days, on a response's own instant (inclusive).
+            foreach (var cutoff in Cutoffs)
+            {
+                foreach (var prefecture in data.Prefectures)
+                {
+                    var responses = data.Responses.Where(r => r.PrefectureId == prefecture.Id)
+                        .Where(r => (from is null || FranceClock.DateOf(r.SubmittedAtUtc) >= from) && (to is null || FranceClock.DateOf(r.SubmittedAtUtc) <= to))
+                        .Where(r => cutoff is null || r.SubmittedAtUtc <= cutoff)
+                        .ToList();
+                    var scores = responses.SelectMany(r => r.Scores.Where(data.Scores.ContainsKey).Select(o => data.Scores[o])).ToList();
+                    var summary = SatisfactionScale.Summarize(scores.Count(s => s == 4), scores.Count(s => s == 3), scores.Count(s => s == 2), scores.Count(s => s == 1), scores.Count(s => s is null));
+                    var counted = (await _app.WithDbAsync(db => new SurveyResultsService(db).SatisfactionCountsAsync(prefecture.Id, from, to, cutoff, CancellationToken.None)))
+                        .GetValueOrDefault(prefecture.Id, SurveyResultsService.NationalCounts.None);
+                    Assert.True((responses.Count, summary.TopTwoBox) == (counted.Responses, counted.Satisfaction),
+                        $"{prefecture.DisplayName}, période {from}–{to}, jusqu’à {cutoff:O} : {responses.Count} réponses attendues, {counted.Responses} comptées");
+                }
+            }
         }
     }
+
+    private static readonly DateTime?[] Cutoffs =
+    [
+        null,
+        Utc(2025, 3, 30, 22, 0, 0),
+        Utc(2025, 10, 26, 0, 30, 0),
+        NowUtc.AddMinutes(-30),
+    ];
 }
