@@ -192,7 +192,7 @@ if (args[0] != "national")
             }
         })));
         var all = latencies.ToList();
-        Console.WriteLine($"20 concurrent users, {label}: {all.Count / clock.Elapsed.TotalSeconds:F1} full views/s, p50 {Percentile(all, 0.5):F0} ms, p99 {Percentile(all, 0.99):F0} ms ({all.Count} views in {clock.Elapsed.TotalSeconds:F0} s)");
+        Console.WriteLine($"20 concurrent users, {label}: {all.Count / clock.Elapsed.TotalSeconds:F1} full views/s, p50 {Percentile(all, 0.5):F0} ms, p99 {Percentile(all, 0.99):F0} ms ({all.Count} views in {clock.Elapsed.TotalSeconds:F0} s); peak resident memory so far {PeakMegabytes()} MB, managed heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1024 / 1024} MB");
     }
 
     await LoadAsync("all on the same préfecture's dashboard (all campaigns), cached", emptyBeforeEachView: false, samePrefecture: true);
@@ -281,8 +281,7 @@ await using (var db = new AppDbContext(options.Options))
     await Job(db).RunAsync(CancellationToken.None);
 }
 
-var hwm = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-Console.WriteLine($"peak resident memory of this process: {long.Parse(hwm.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024} MB");
+Console.WriteLine($"peak resident memory of this process: {PeakMegabytes()} MB");
 await using (var db = new AppDbContext(options.Options))
 {
     var responses = await db.SurveyResponses.CountAsync();
@@ -492,4 +491,10 @@ static async Task GenerateAsync(DbContextOptions<AppDbContext> options, Database
     }
 
     Console.WriteLine($"generated {total:N0} responses, {total * questions.Count:N0} answers in {stopwatch.Elapsed.TotalSeconds:F0} s ({provider})");
+}
+
+static long PeakMegabytes()
+{
+    var hwm = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+    return long.Parse(hwm.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
 }
