@@ -187,6 +187,20 @@ public static partial class PublicStylesheet
             .Distinct(StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// For each selector of <paramref name="css"/>, the classes it requires (outside <c>:not()</c>); the
+    /// dark theme's left out (the design system's script sets it, the public pages have none).
+    /// </summary>
+    public static List<string[]> SelectorClasses(string css)
+    {
+        var position = 0;
+        return Parse(css, ref position, nested: false).SelectMany(Selectors).SelectMany(s => SplitTopLevel(s))
+            .Where(s => !s.Contains("[data-fr-theme=dark]", StringComparison.Ordinal))
+            .Select(s => RequiredClasses(s).Distinct(StringComparer.Ordinal).ToArray())
+            .Where(c => c.Length > 0)
+            .ToList();
+    }
+
     private static IEnumerable<string> Selectors(Node node) => node switch
     {
         StyleRule rule => [rule.Prelude],

@@ -60,4 +60,16 @@ public sealed class PublicStylesheetTests
         Assert.Equal(["fr-a", "fr-b"], PublicStylesheet.AllClasses(".fr-a:not(.fr-b){x:1}"));
         Assert.Equal([".a:not(.b,.c)", ".d"], PublicStylesheet.SplitTopLevel(".a:not(.b,.c),.d"));
     }
+
+    [Fact]
+    public void A_class_the_whole_stylesheet_styles_on_a_page_must_be_styled_by_the_public_one()
+    {
+        var full = PublicStylesheet.SelectorClasses(".fr-header__body .fr-header__tools{x:1}.fr-callout{x:2}.fr-btn{x:3}[data-fr-theme=dark] .fr-badge{x:4}");
+        var subset = PublicStylesheet.SelectorClasses(".fr-btn{x:3}");
+        string[] page = ["fr-header__body", "fr-callout", "fr-btn", "fr-badge"];
+
+        // fr-header__body is styled only beside a class the page lacks, the dark theme never applies: fr-callout alone is missing.
+        var styled = PublicStylesheetCoverage.StyledClasses(page, subset);
+        Assert.Equal(["fr-callout"], PublicStylesheetCoverage.StyledClasses(page, full).Where(c => !styled.Contains(c)));
+    }
 }
