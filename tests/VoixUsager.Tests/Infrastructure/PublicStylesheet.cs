@@ -178,15 +178,6 @@ public static partial class PublicStylesheet
         return ClassName().Matches(text).Select(m => Unescape(m.Groups[1].Value));
     }
 
-    /// <summary>Every class a selector names, <c>:not()</c> included: what a stylesheet "styles".</summary>
-    public static IEnumerable<string> AllClasses(string css)
-    {
-        var position = 0;
-        return Parse(css, ref position, nested: false).SelectMany(Selectors)
-            .SelectMany(s => ClassName().Matches(Regex.Replace(s, @"\[[^\]]*\]", string.Empty)).Select(m => Unescape(m.Groups[1].Value)))
-            .Distinct(StringComparer.Ordinal);
-    }
-
     /// <summary>
     /// For each selector of <paramref name="css"/>, the classes it requires (outside <c>:not()</c>); the
     /// dark theme's left out (the design system's script sets it, the public pages have none).
