@@ -17,3 +17,5 @@ cp "$dist/utility/icons/icons.min.css" "$target/utility/icons/"
 cp "$work/package/LICENSE.md" "$target/LICENSE.md"
 echo "@gouvfr/dsfr $(node -p "require('$work/package/package.json').version") (dist/), refreshed by infra/update-dsfr.sh" > "$target/VERSION"
 cat "$target/VERSION"
+# The public pages' part of the stylesheet is generated from the new one.
+"$root/infra/update-public-css.sh"

@@ -2,10 +2,10 @@ namespace VoixUsager.Web.Hosting;
 
 public static partial class SecurityHeaders
 {
-    // No inline script or style anywhere: every script and stylesheet is a file served by the app.
-    // data: images are needed by the DSFR stylesheet's embedded icons.
-    private const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+    // No inline script anywhere, and no inline style but the public pages' stylesheets (PublicStylesheets),
+    // allowed by their hash. data: images are needed by the DSFR stylesheet's embedded icons.
+    private static string ContentSecurityPolicy(string publicStylesheetsHash) =>
+        $"default-src 'self'; script-src 'self'; style-src 'self' {publicStylesheetsHash}; img-src 'self' data:; font-src 'self'; " +
         "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     // Hangfire's dashboard, for administrators only, writes inline scripts and styles it cannot do without.
@@ -41,7 +41,8 @@ public static partial class SecurityHeaders
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/hangfire") ? DashboardContentSecurityPolicy : ContentSecurityPolicy;
+        headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/hangfire") ? DashboardContentSecurityPolicy
+            : ContentSecurityPolicy(context.RequestServices.GetRequiredService<PublicStylesheets>().For(context.Request.PathBase).HashSource);
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "same-origin";

@@ -41,6 +41,7 @@ public sealed class PublicResultsBrowserTests(ResultsBrowserFixture fixture) : B
                 await Accessibility.AssertNoWcag21AAViolationAsync(page, $"{path} at {width} px");
                 await TableLayout.AssertEveryColumnInViewAsync(page, $"{path} at {width} px");
                 await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, $"{name}-{width}.png"), FullPage = true });
+                await PublicStylesheetCoverage.AssertStyledAsWithTheWholeStylesheetAsync(page, $"{path} at {width} px");
             }
 
             await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("jean.dupont");

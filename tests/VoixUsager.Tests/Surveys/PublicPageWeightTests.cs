@@ -8,7 +8,8 @@ namespace VoixUsager.Tests.Surveys;
 /// <summary>
 /// The public survey page is opened from a QR code on a phone, often on a weak signal: what a first visit
 /// and the next page of the same visit move over the network, fonts aside, as a browser that accepts
-/// compressed responses would receive it.
+/// compressed responses would receive it: the page with the stylesheets its head carries, then the files
+/// it prefetches for the next page, which links them.
 /// </summary>
 public sealed class PublicPageWeightTests : IAsyncLifetime
 {
@@ -49,7 +50,8 @@ public sealed class PublicPageWeightTests : IAsyncLifetime
     private static IReadOnlyList<string> Assets(string html)
     {
         var document = new HtmlParser().ParseDocument(html);
-        return document.QuerySelectorAll("link[rel=stylesheet][href], link[rel=modulepreload][href]").Select(l => l.GetAttribute("href")!)
+        // Prefetched files count: the browser fetches them during the visit, for the next page.
+        return document.QuerySelectorAll("link[rel=stylesheet][href], link[rel=modulepreload][href], link[rel=prefetch][href]").Select(l => l.GetAttribute("href")!)
             .Concat(document.QuerySelectorAll("script[src]").Select(s => s.GetAttribute("src")!))
             .ToList();
     }
@@ -68,7 +70,10 @@ public sealed class PublicPageWeightTests : IAsyncLifetime
         // The HTML as the browser reads it, after decompression.
         var html = await GetPlainAsync($"/avis/{TestData.OpenSiteCode}?canal=qr");
         var assets = Assets(html);
-        Assert.Contains(assets, a => a.Contains("dsfr", StringComparison.Ordinal) && a.EndsWith(".css", StringComparison.Ordinal));
+        // The page carries the design system's public part in its head (counted in the page's bytes) and
+        // prefetches the file for the thank-you page.
+        Assert.Contains(".fr-header", new HtmlParser().ParseDocument(html).QuerySelector("head style")?.TextContent ?? "", StringComparison.Ordinal);
+        Assert.Contains(assets, a => a.Contains("dsfr-public", StringComparison.Ordinal) && a.EndsWith(".css", StringComparison.Ordinal));
         // The page works without the design system's script: it is not sent.
         Assert.DoesNotContain(assets, a => a.EndsWith(".js", StringComparison.Ordinal));
         var cached = new HashSet<string>(StringComparer.Ordinal);
@@ -102,10 +107,40 @@ public sealed class PublicPageWeightTests : IAsyncLifetime
         next += await WireBytesAsync(thanks);
         var thanksHtml = await GetPlainAsync(posted.Headers.Location!.OriginalString);
         Assert.Contains("Merci pour votre avis", thanksHtml, StringComparison.Ordinal);
-        var notCached = Assets(thanksHtml).Where(a => !cached.Contains(a)).ToList();
+        var thanksAssets = Assets(thanksHtml);
+        Assert.Contains(thanksAssets, a => a.Contains("dsfr-public", StringComparison.Ordinal));
+        var notCached = thanksAssets.Where(a => !cached.Contains(a)).ToList();
         Assert.Empty(notCached);
 
         Assert.True(next <= NextPageBudget, $"The next page moves {next} bytes, over {NextPageBudget}.");
+    }
+
+    /// <summary>
+    /// The pages a visitor lands on carry the public stylesheets in their head and are sent compressed; a
+    /// page holding an antiforgery token is not (a secret beside reflected input leaks through its length).
+    /// </summary>
+    [Theory]
+    [InlineData("/", true)]
+    [InlineData("/accessibilite", true)]
+    [InlineData("/donnees-personnelles", true)]
+    [InlineData("/connexion", false)]
+    [InlineData("/connexion/mot-de-passe-oublie", false)]
+    public async Task Landing_pages_carry_their_stylesheets_compressed_and_pages_with_a_token_are_not_compressed(string path, bool landing)
+    {
+        var response = await GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(landing, response.Content.Headers.ContentEncoding.Count > 0);
+        var html = new HtmlParser().ParseDocument(await GetPlainAsync(path));
+        Assert.Equal(landing, html.QuerySelector("head style") is not null);
+        Assert.Equal(landing, html.QuerySelector("link[rel=stylesheet][href*='dsfr-public']") is null);
+        if (landing)
+        {
+            Assert.Null(html.QuerySelector("input[name=__RequestVerificationToken]"));
+        }
+        else
+        {
+            Assert.NotNull(html.QuerySelector("input[name=__RequestVerificationToken]"));
+        }
     }
 
     private static long Brotli(byte[] content)
