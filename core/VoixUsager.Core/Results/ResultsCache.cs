@@ -40,6 +40,11 @@ public sealed class ResultsMemory : IDisposable
 
     private readonly SemaphoreSlim _slots = new(ComputationSlots);
 
+    // Charts are drawn on the processors alone, each on a bitmap of several megabytes outside the managed
+    // heap: twenty users' sixty charts drawn at once would only hold sixty bitmaps for the same total time.
+    // One drawing per processor at once bounds that memory without slowing anyone.
+    private readonly SemaphoreSlim _drawing = new(Math.Max(1, Environment.ProcessorCount));
+
     private long _computations;
 
     public MemoryCache Cache { get; } = new(new MemoryCacheOptions { SizeLimit = SizeLimit });
@@ -108,10 +113,25 @@ public sealed class ResultsMemory : IDisposable
         }
     }
 
+    /// <summary>Runs a drawing (a chart from figures already computed), at most one per processor at once.</summary>
+    public async Task<T> DrawAsync<T>(Func<T> draw)
+    {
+        await _drawing.WaitAsync();
+        try
+        {
+            return draw();
+        }
+        finally
+        {
+            _drawing.Release();
+        }
+    }
+
     public void Dispose()
     {
         Cache.Dispose();
         _slots.Dispose();
+        _drawing.Dispose();
     }
 }
 
@@ -142,7 +162,7 @@ public sealed class ResultsCache(SurveyResultsService survey, ResultsMemory memo
         var (key, context) = await KeyAsync(prefectureId, filter, cancellationToken);
         var figures = await SurveyAsync(key, context, cancellationToken);
         return await memory.GetOrCreateAsync(new ChartKey(kind, key), png => 1 + (png.Length / 1024),
-            () => Task.FromResult(ResultsCharts.Render(kind, figures, null)), cancellationToken);
+            () => memory.DrawAsync(() => ResultsCharts.Render(kind, figures, null)), cancellationToken);
     }
 
     // The computation is shared by every request waiting for it and outlives the one that started it (which

@@ -117,6 +117,32 @@ public sealed class ResultsMemoryTests : IDisposable
         Assert.Equal(slots + 2, _memory.Computations);
     }
 
+    [Fact]
+    public async Task Drawings_beyond_the_processors_wait_their_turn()
+    {
+        var processors = Math.Max(1, Environment.ProcessorCount);
+        using var gate = new ManualResetEventSlim(false);
+        var started = 0;
+        int Draw()
+        {
+            Interlocked.Increment(ref started);
+            gate.Wait(Patience);
+            return 1;
+        }
+
+        var drawing = Enumerable.Range(0, processors).Select(_ => Task.Run(() => _memory.DrawAsync(Draw))).ToList();
+        await WaitUntilAsync(() => Volatile.Read(ref started) == processors);
+        var queued = Task.Run(() => _memory.DrawAsync(Draw));
+        await Task.Delay(200);
+        Assert.Equal(processors, Volatile.Read(ref started));
+        Assert.False(queued.IsCompleted);
+
+        gate.Set();
+        Assert.Equal(1, await queued.WaitAsync(Patience));
+        await Task.WhenAll(drawing).WaitAsync(Patience);
+        Assert.Equal(processors + 1, Volatile.Read(ref started));
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         var until = DateTime.UtcNow + Patience;
