@@ -12,7 +12,7 @@ namespace VoixUsager.Web.Hosting;
 /// (prefetch) for the next page, which links them. The content security policy allows that one inline
 /// stylesheet by its hash.
 /// </summary>
-public sealed class PublicStylesheets(IWebHostEnvironment environment)
+public sealed class PublicStylesheets
 {
     public static readonly string[] Files = ["css/dsfr-public.css", "css/icons.css", "css/site.css"];
 
@@ -28,8 +28,12 @@ public sealed class PublicStylesheets(IWebHostEnvironment environment)
         var css = new StringBuilder();
         foreach (var file in Files)
         {
-            var info = environment.WebRootFileProvider.GetFileInfo(file);
-            using var reader = new StreamReader(info.CreateReadStream(), Encoding.UTF8);
+            // Embedded at build time from the same files wwwroot serves (see the project file): the web root
+            // is not beside a build run from its output folder, and every page's security policy needs these.
+            var resource = $"PublicStylesheets/{Path.GetFileName(file)}";
+            using var stream = typeof(PublicStylesheets).Assembly.GetManifestResourceStream(resource)
+                ?? throw new InvalidOperationException($"The public stylesheet {resource} is not embedded in the web assembly.");
+            using var reader = new StreamReader(stream, Encoding.UTF8);
             css.Append(reader.ReadToEnd().Replace("url(../lib/", $"url({pathBase}/lib/", StringComparison.Ordinal)).Append('\n');
         }
 
