@@ -18,7 +18,8 @@ public sealed class PublicStylesheets
 
     private readonly ConcurrentDictionary<string, Inline> _byPathBase = new(StringComparer.Ordinal);
 
-    public sealed record Inline(string Css, string HashSource);
+    /// <param name="Utf8">The same text as sent, for the pages kept as bytes (see Pages/Avis/SurveyFormCache).</param>
+    public sealed record Inline(string Css, string HashSource, ReadOnlyMemory<byte> Utf8);
 
     /// <summary>The stylesheets as one text, their addresses made absolute (the page is not in <c>css/</c>).</summary>
     public Inline For(PathString pathBase) => _byPathBase.GetOrAdd(pathBase.Value ?? string.Empty, Build);
@@ -43,6 +44,7 @@ public sealed class PublicStylesheets
             throw new InvalidOperationException("A public stylesheet holds \"</style\", which would end the page's <style> element.");
         }
 
-        return new Inline(text, $"'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(text)))}'");
+        var utf8 = Encoding.UTF8.GetBytes(text);
+        return new Inline(text, $"'sha256-{Convert.ToBase64String(SHA256.HashData(utf8))}'", utf8);
     }
 }

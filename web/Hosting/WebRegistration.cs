@@ -61,6 +61,7 @@ public static class WebRegistration
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRequestBodyLimit();
         services.AddPublicPageCompression();
+        services.AddSingleton<Pages.Avis.SurveyFormCache>();
         services.AddSurveyRateLimiting();
         // Each dependency apart, so /health says which one is down.
         services.AddHealthChecks()

@@ -14,7 +14,8 @@ namespace VoixUsager.Web.Pages.Avis;
 /// </summary>
 [IgnoreAntiforgeryToken]
 [EnableRateLimiting(Hosting.SurveyRateLimiting.Policy)]
-public class IndexModel(PublicSurveyLookup lookup, QuestionnaireCatalog catalog, SurveyResponseWriter writer, IMemoryCache cache) : PageModel
+[SurveyFormCache.KeepRendered]
+public class IndexModel(PublicSurveyLookup lookup, QuestionnaireCatalog catalog, SurveyResponseWriter writer, IMemoryCache cache, SurveyFormCache forms) : PageModel
 {
     /// <summary>
     /// How long the form last shown for a site is kept in memory: only to show the usager's answers back
@@ -83,13 +84,24 @@ public class IndexModel(PublicSurveyLookup lookup, QuestionnaireCatalog catalog,
             return Page();
         }
 
-        if (Availability is SurveyAvailability.Open)
-        {
-            cache.Set(CacheKey(siteCode), Availability, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = LastShownFormLifetime });
-        }
-
         Channel = SurveyChannels.ToUrlValue(SurveyChannels.FromUrlValue(canal));
         SubmissionId = Guid.CreateVersion7();
+        if (Availability is SurveyAvailability.Open open)
+        {
+            if (!cache.TryGetValue(CacheKey(siteCode), out SurveyAvailability? lastShown) || !Equals(lastShown, open))
+            {
+                cache.Set(CacheKey(siteCode), Availability, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = LastShownFormLifetime });
+            }
+
+            // The blank form is the same for every visitor but its one-time id: rendered once, then kept.
+            if (forms.TryServe(HttpContext, open, Questionnaire!, Channel, Language, SubmissionId) is { } kept)
+            {
+                return kept;
+            }
+
+            SurveyFormCache.KeepWhenRendered(HttpContext, open, Questionnaire!, Channel, Language, SubmissionId);
+        }
+
         return Page();
     }
 
