@@ -33,6 +33,11 @@ public sealed class SurveyFormCache(IMemoryCache cache, PublicStylesheets styles
 
     private const string ContentType = "text/html; charset=utf-8";
 
+    private long _served;
+
+    /// <summary>How many pages this process has served from what it kept (a figure for tests and diagnostics).</summary>
+    public long Served => Interlocked.Read(ref _served);
+
     private sealed record Entry(SurveyAvailability.Open Availability, QuestionnaireDefinition Questionnaire, byte[] Head, bool Styles, byte[] Middle, byte[] Tail);
 
     /// <summary>The page kept for this form, with <paramref name="submissionId"/> in it; null when none is kept or it is stale.</summary>
@@ -47,6 +52,7 @@ public sealed class SurveyFormCache(IMemoryCache cache, PublicStylesheets styles
             return null;
         }
 
+        Interlocked.Increment(ref _served);
         return new KeptPage(entry, submissionId);
     }
 
