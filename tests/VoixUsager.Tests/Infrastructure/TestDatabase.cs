@@ -59,12 +59,18 @@ public static class PostgresTestDatabases
     public static void Drop(string connectionString)
     {
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
-        using (var connection = new NpgsqlConnection(connectionString))
+        ClearPools(connectionString);
+        Execute($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+    }
+
+    /// <summary>The test's own pool and the application's, whose connection string adds automatic preparation.</summary>
+    private static void ClearPools(string connectionString)
+    {
+        foreach (var pooled in new[] { connectionString, DatabaseRegistration.PostgresConnectionString(connectionString) })
         {
+            using var connection = new NpgsqlConnection(pooled);
             NpgsqlConnection.ClearPool(connection);
         }
-
-        Execute($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
     }
 
     /// <summary>An outage of one database: new connections refused, the open ones ended.</summary>
@@ -75,8 +81,7 @@ public static class PostgresTestDatabases
         if (!available)
         {
             Execute($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}' AND pid <> pg_backend_pid()");
-            using var connection = new NpgsqlConnection(connectionString);
-            NpgsqlConnection.ClearPool(connection);
+            ClearPools(connectionString);
         }
     }
 
