@@ -1,0 +1,36 @@
+using System.Text.Json;
+using VoixUsager.Tests.Infrastructure;
+
+namespace VoixUsager.Tests.Hosting;
+
+/// <summary>
+/// The worker runs its jobs with dynamic PGO off (worker/Runtime.props says why), and the CLU benchmark, which
+/// runs the same jobs in its own process, with the same runtime settings; the web keeps PGO.
+/// </summary>
+public sealed class RuntimeSettingsTests
+{
+    private static bool? TieredPgo(string project, string assembly)
+    {
+        var root = SettingNames.RepositoryRoot();
+        var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
+        var file = Path.Combine(root, project, "bin", configuration, "net10.0", assembly + ".runtimeconfig.json");
+        using var json = JsonDocument.Parse(File.ReadAllText(file));
+        return json.RootElement.GetProperty("runtimeOptions").TryGetProperty("configProperties", out var properties)
+            && properties.TryGetProperty("System.Runtime.TieredPGO", out var pgo) ? pgo.GetBoolean() : null;
+    }
+
+    [Fact]
+    public void The_worker_and_the_clu_benchmark_import_the_same_runtime_settings()
+    {
+        var root = SettingNames.RepositoryRoot();
+        Assert.Contains("<Import Project=\"Runtime.props\" />", File.ReadAllText(Path.Combine(root, "worker", "VoixUsager.Worker.csproj")), StringComparison.Ordinal);
+        Assert.Contains("<Import Project=\"../../worker/Runtime.props\" />", File.ReadAllText(Path.Combine(root, "bench", "VoixUsager.CluBench", "VoixUsager.CluBench.csproj")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_built_worker_runs_without_dynamic_pgo_and_the_web_with_it()
+    {
+        Assert.False(TieredPgo("worker", "VoixUsager.Worker"));
+        Assert.Null(TieredPgo("web", "VoixUsager.Web"));
+    }
+}
