@@ -164,7 +164,8 @@ public static class WebRegistration
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
         app.MapPrometheusScrapingEndpoint(MetricsEndpoint.Path);
-        VoixUsagerMetrics.ObserveJobQueue(app.Services.GetRequiredService<JobStorage>(), app.Logger);
+        var queueObservation = VoixUsagerMetrics.ObserveJobQueue(app.Services.GetRequiredService<JobStorage>(), app.Logger);
+        app.Lifetime.ApplicationStopping.Register(queueObservation.Dispose);
         // Static files from the build's manifest: the .br and .gz copies made at build and publish time are
         // served to browsers that accept them, and the fingerprinted addresses the pages link to are
         // cached as immutable. Short-circuited: no sign-in, rate limit or authorization for a stylesheet.

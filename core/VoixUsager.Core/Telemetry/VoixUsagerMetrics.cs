@@ -24,36 +24,39 @@ public sealed class VoixUsagerMetrics
     private static readonly Histogram<double> JobDurations = Meter.CreateHistogram<double>("voixusager.jobs.duration", "s", "Durée des tâches de fond.");
     private static readonly Counter<long> FailedJobs = Meter.CreateCounter<long>("voixusager.jobs.failures", "{job}", "Tâches de fond en échec.");
 
-    // Read at each scrape from the job storage this process enqueues into; the last host started in the
-    // process is the one observed (one in production; tests only check the gauge is published).
-    private static volatile Func<long?>? queueReader;
+    // Read at each scrape from the job storage of each host running in the process: one in production.
+    private static readonly JobQueueReaders QueueReaders = new();
 
     static VoixUsagerMetrics() =>
         Meter.CreateObservableGauge("voixusager.jobs.enqueued", ObserveQueue, "{job}", "Tâches de fond en attente d'un service de tâches.");
 
     private static IEnumerable<Measurement<long>> ObserveQueue()
     {
-        if (queueReader?.Invoke() is { } count)
+        if (QueueReaders.Read() is { } count)
         {
             yield return new Measurement<long>(count);
         }
     }
 
-    /// <summary>Publishes the length of Hangfire's queues, read from <paramref name="storage"/> at each scrape.</summary>
-    public static void ObserveJobQueue(Hangfire.JobStorage storage, Microsoft.Extensions.Logging.ILogger logger) => queueReader = () =>
-    {
-        try
+    /// <summary>
+    /// Publishes the length of Hangfire's queues, read from <paramref name="storage"/> at each scrape,
+    /// until the returned registration is disposed (when the host stops).
+    /// </summary>
+    public static IDisposable ObserveJobQueue(Hangfire.JobStorage storage, Microsoft.Extensions.Logging.ILogger logger) =>
+        QueueReaders.Add(() =>
         {
-            var monitoring = storage.GetMonitoringApi();
-            return monitoring.Queues().Sum(q => q.Length);
-        }
-        catch (Exception exception)
-        {
-            // The database is down: no figure rather than a wrong zero; /health says why.
-            Microsoft.Extensions.Logging.LoggerExtensions.LogWarning(logger, exception, "Longueur de la file des tâches de fond illisible.");
-            return null;
-        }
-    };
+            try
+            {
+                var monitoring = storage.GetMonitoringApi();
+                return monitoring.Queues().Sum(q => q.Length);
+            }
+            catch (Exception exception)
+            {
+                // The database is down: no figure rather than a wrong zero; /health says why.
+                Microsoft.Extensions.Logging.LoggerExtensions.LogWarning(logger, exception, "Longueur de la file des tâches de fond illisible.");
+                return null;
+            }
+        });
 
     public void SurveyResponsesStored(int count, string channel)
     {
@@ -81,6 +84,57 @@ public sealed class VoixUsagerMetrics
         if (!succeeded)
         {
             FailedJobs.Add(1, tag);
+        }
+    }
+}
+
+/// <summary>
+/// The queue-length readers of the hosts running in the process. One in production; the tests run
+/// several hosts at once and stop them while others are scraped, so a reader leaves when its host
+/// stops, and the newest reader that answers is the one published.
+/// </summary>
+public sealed class JobQueueReaders
+{
+    private readonly List<Func<long?>> readers = [];
+
+    public IDisposable Add(Func<long?> reader)
+    {
+        lock (readers)
+        {
+            readers.Add(reader);
+        }
+
+        return new Registration(this, reader);
+    }
+
+    /// <summary>The newest reader's figure that answers, or nothing when none does.</summary>
+    public long? Read()
+    {
+        Func<long?>[] current;
+        lock (readers)
+        {
+            current = [.. readers];
+        }
+
+        for (var i = current.Length - 1; i >= 0; i--)
+        {
+            if (current[i]() is { } count)
+            {
+                return count;
+            }
+        }
+
+        return null;
+    }
+
+    private sealed class Registration(JobQueueReaders owner, Func<long?> reader) : IDisposable
+    {
+        public void Dispose()
+        {
+            lock (owner.readers)
+            {
+                owner.readers.Remove(reader);
+            }
         }
     }
 }
