@@ -28,7 +28,8 @@ if (args.Length < 2)
 
 var provider = args[1].Contains("Host=", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
 var path = provider == DatabaseProvider.Sqlite ? Path.GetFullPath(args[1]) : null;
-var connectionString = path is null ? args[1] : DatabaseRegistration.SqliteConnectionString(path);
+// The connection string as the web app completes it (on PostgreSQL, automatic statement preparation).
+var connectionString = path is null ? DatabaseRegistration.PostgresConnectionString(args[1]) : DatabaseRegistration.SqliteConnectionString(path);
 var options = new DbContextOptionsBuilder<AppDbContext>();
 DatabaseRegistration.Configure(options, provider, connectionString);
 // RESULTSBENCH_SQL=1 prints each SQL command with its duration, to see where a view's time goes.

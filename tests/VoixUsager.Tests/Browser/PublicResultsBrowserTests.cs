@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using VoixUsager.Tests.Infrastructure;
 using VoixUsager.Tests.ResultsPages;
@@ -16,6 +17,8 @@ public sealed class PublicResultsBrowserTests(ResultsBrowserFixture fixture) : B
     {
         Directory.CreateDirectory(Shots);
         var (year, semester, _, _) = PublicResultsTests.DataSemester();
+        // Nothing published, even when this is the browser tests' retry of a first attempt that published.
+        await fixture.App.WithDbAsync(db => db.ResultsPublications.ExecuteDeleteAsync());
 
         var before = await fixture.NewPageAsync(1280, 900);
         Assert.True((await before.GotoAsync($"{fixture.BaseUrl}/resultats-publics/15"))!.Ok);

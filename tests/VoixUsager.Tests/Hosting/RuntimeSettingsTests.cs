@@ -5,18 +5,21 @@ namespace VoixUsager.Tests.Hosting;
 
 /// <summary>
 /// The worker runs its jobs with dynamic PGO off (worker/Runtime.props says why), and the CLU benchmark, which
-/// runs the same jobs in its own process, with the same runtime settings; the web keeps PGO.
+/// runs the same jobs in its own process, with the same runtime settings; the web keeps PGO. The results
+/// benchmark, which computes the dashboards in its own process, runs with the web's (web/Runtime.props).
 /// </summary>
 public sealed class RuntimeSettingsTests
 {
-    private static bool? TieredPgo(string project, string assembly)
+    private static bool? TieredPgo(string project, string assembly) => Setting(project, assembly, "System.Runtime.TieredPGO");
+
+    private static bool? Setting(string project, string assembly, string name)
     {
         var root = SettingNames.RepositoryRoot();
         var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
         var file = Path.Combine(root, project, "bin", configuration, "net10.0", assembly + ".runtimeconfig.json");
         using var json = JsonDocument.Parse(File.ReadAllText(file));
         return json.RootElement.GetProperty("runtimeOptions").TryGetProperty("configProperties", out var properties)
-            && properties.TryGetProperty("System.Runtime.TieredPGO", out var pgo) ? pgo.GetBoolean() : null;
+            && properties.TryGetProperty(name, out var value) ? value.GetBoolean() : null;
     }
 
     [Fact]
@@ -32,5 +35,20 @@ public sealed class RuntimeSettingsTests
     {
         Assert.False(TieredPgo("worker", "VoixUsager.Worker"));
         Assert.Null(TieredPgo("web", "VoixUsager.Web"));
+    }
+
+    [Fact]
+    public void The_results_benchmark_imports_the_webs_runtime_settings()
+    {
+        var root = SettingNames.RepositoryRoot();
+        Assert.Contains("<Import Project=\"Runtime.props\" />", File.ReadAllText(Path.Combine(root, "web", "VoixUsager.Web.csproj")), StringComparison.Ordinal);
+        Assert.Contains("<Import Project=\"../../web/Runtime.props\" />", File.ReadAllText(Path.Combine(root, "bench", "VoixUsager.ResultsBench", "VoixUsager.ResultsBench.csproj")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_built_web_runs_the_server_collector()
+    {
+        Assert.True(Setting("web", "VoixUsager.Web", "System.GC.Server"));
+        Assert.True(Setting("web", "VoixUsager.Web", "System.GC.Concurrent"));
     }
 }

@@ -38,7 +38,7 @@ public sealed class SurveyFormCache(IMemoryCache cache, PublicStylesheets styles
     /// <summary>How many pages this process has served from what it kept (a figure for tests and diagnostics).</summary>
     public long Served => Interlocked.Read(ref _served);
 
-    private sealed record Entry(SurveyAvailability.Open Availability, QuestionnaireDefinition Questionnaire, byte[] Head, bool Styles, byte[] Middle, byte[] Tail);
+    private sealed record Entry(SurveyAvailability.Open Availability, QuestionnaireDefinition Questionnaire, byte[] Head, ReadOnlyMemory<byte> Styles, byte[] Middle, byte[] Tail);
 
     /// <summary>The page kept for this form, with <paramref name="submissionId"/> in it; null when none is kept or it is stale.</summary>
     public IActionResult? TryServe(HttpContext context, SurveyAvailability.Open availability, QuestionnaireDefinition questionnaire, string? channel, string language, Guid submissionId)
@@ -82,10 +82,12 @@ public sealed class SurveyFormCache(IMemoryCache cache, PublicStylesheets styles
 
         byte[] head = page[..at], middle = [], tail = page[(at + id.Length)..];
         var css = stylesheets.For(context.Request.PathBase).Utf8;
+        // The shared copy itself, not a new one: the entry refers to it and writes it as it is.
+        var styles = ReadOnlyMemory<byte>.Empty;
         var stylesAt = head.AsSpan().IndexOf(css.Span);
-        var styles = stylesAt >= 0;
-        if (styles)
+        if (stylesAt >= 0)
         {
+            styles = css;
             middle = head[(stylesAt + css.Length)..];
             head = head[..stylesAt];
         }
@@ -108,12 +110,8 @@ public sealed class SurveyFormCache(IMemoryCache cache, PublicStylesheets styles
             response.ContentType = ContentType;
             var body = response.Body;
             await body.WriteAsync(entry.Head, cancellationToken);
-            if (entry.Styles)
-            {
-                var stylesheets = context.HttpContext.RequestServices.GetRequiredService<PublicStylesheets>();
-                await body.WriteAsync(stylesheets.For(context.HttpContext.Request.PathBase).Utf8, cancellationToken);
-                await body.WriteAsync(entry.Middle, cancellationToken);
-            }
+            await body.WriteAsync(entry.Styles, cancellationToken);
+            await body.WriteAsync(entry.Middle, cancellationToken);
 
             await body.WriteAsync(Encoding.UTF8.GetBytes(submissionId.ToString("D")), cancellationToken);
             await body.WriteAsync(entry.Tail, cancellationToken);
