@@ -13,6 +13,12 @@ using Npgsql;
 // Without the third argument the app runs on a SQLite file; with a PostgreSQL connection string
 // ("Host=127.0.0.1;Port=5432;Username=postgres") it runs on a database the benchmark creates there and drops.
 
+if (args is ["dashboard", ..])
+{
+    // The quality team's dashboard over HTTP on the results benchmark's data: see DashboardBench.
+    return await DashboardBench.RunAsync(args[1..]);
+}
+
 if (args is ["phone", ..])
 {
     // The public pages in a phone's browser on a throttled network, and Lighthouse: see PhoneBench.
@@ -75,7 +81,7 @@ try
     Console.WriteLine($"  stored vs accepted  : {stored} stored, {submissions.Accepted} accepted, {(stored == submissions.Accepted ? "none lost" : $"MISMATCH {stored - submissions.Accepted}")}");
     Console.WriteLine($"trivial endpoint (GET /health/live): {ceiling.PerSecond:F0} requests/s, p50 {ceiling.Percentile(50):F1} ms, p99 {ceiling.Percentile(99):F1} ms");
     Console.WriteLine($"ratio: {submissions.PerSecond / ceiling.PerSecond:P1} of the framework's ceiling in submissions, {2 * submissions.PerSecond / ceiling.PerSecond:P1} in requests");
-    Console.WriteLine($"web process peak working set: {PeakMemoryMegabytes(web)} MB");
+    Console.WriteLine($"web process peak working set: {WebProcess.PeakMegabytes(web)} MB");
     return stored == submissions.Accepted && submissions.Failed == 0 ? 0 : 1;
 }
 finally
@@ -172,13 +178,6 @@ static void ExecutePostgres(string server, string sql)
     connection.Open();
     using var command = new NpgsqlCommand(sql, connection);
     command.ExecuteNonQuery();
-}
-
-static long PeakMemoryMegabytes(Process process)
-{
-    // VmHWM: the resident set's high-water mark, read from the kernel.
-    var line = File.ReadLines($"/proc/{process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-    return line is null ? -1 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
 }
 
 /// <summary>

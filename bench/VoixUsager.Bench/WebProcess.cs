@@ -57,6 +57,18 @@ internal static class WebProcess
         throw new TimeoutException("The web app did not become healthy (exited or 3 minutes passed: the demo seeding on a loaded machine); its errors are above.");
     }
 
+    /// <summary>VmHWM: the resident set's high-water mark of <paramref name="process"/>, read from the kernel, in MB.</summary>
+    public static long PeakMegabytes(Process process)
+    {
+        var line = File.ReadLines($"/proc/{process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return line is null ? -1 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024;
+    }
+
+    /// <summary>The resident set now, split as the kernel counts it: anonymous (heaps), file-backed (the mapped code), shared.</summary>
+    public static string ResidentNow(Process process) => string.Join(", ", File.ReadLines($"/proc/{process.Id}/status")
+        .Where(l => l.StartsWith("RssAnon:", StringComparison.Ordinal) || l.StartsWith("RssFile:", StringComparison.Ordinal) || l.StartsWith("RssShmem:", StringComparison.Ordinal))
+        .Select(l => l.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries) is var f ? $"{f[0].TrimEnd(':')} {long.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture) / 1024} MB" : l));
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -1,6 +1,8 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using VoixUsager.Accounts;
 using VoixUsager.Data;
@@ -38,22 +40,8 @@ public static class IdentityRegistration
 
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(2));
         // Checked on every request: a password change or a reset signs the account out everywhere at once.
-        services.Configure<SecurityStampValidatorOptions>(o =>
-        {
-            o.ValidationInterval = TimeSpan.Zero;
-            // The refreshed principal is rebuilt from the database, which does not know how this
-            // session was opened: keep the proof of the second factor.
-            o.OnRefreshingPrincipal = context =>
-            {
-                var amr = context.CurrentPrincipal?.FindFirst("amr");
-                if (amr is not null && context.NewPrincipal?.Identity is ClaimsIdentity identity && !identity.HasClaim("amr", amr.Value))
-                {
-                    identity.AddClaim(new Claim("amr", amr.Value));
-                }
-
-                return Task.CompletedTask;
-            };
-        });
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, StampCheckedEveryRequest>());
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "voixusager-session";
@@ -127,6 +115,24 @@ public static class Policies
     /// préfecture's, a service owner for their service's only (the pages narrow it with <see cref="Staff.StaffUser.RegisterActor"/>).
     /// </summary>
     public const string Registre = "Registre";
+}
+
+/// <summary>
+/// Identity's security stamp check, made on every request, without rebuilding the session's identity
+/// from the database each time. Identity's validator, once the stamp matches, reads the user's roles, role
+/// claims and claims again (four more queries) and sends a new session cookie with every response: on
+/// the dashboards, where a view is a page and three charts, that was most of the database round trips of a
+/// view served from the cache. The stamp alone decides: what changes a session's rights (a password
+/// change or reset, the second factor turned on or off, a sign-out everywhere) changes the stamp, and the
+/// next request of every other session of the account is refused. Roles and préfecture are set when an
+/// account is created and no page changes them; one that does must update the stamp
+/// (<c>UserManager.UpdateSecurityStampAsync</c>). The cookie still slides as configured.
+/// </summary>
+public sealed class StampCheckedEveryRequest(
+    IOptions<SecurityStampValidatorOptions> options, SignInManager<AppUser> signInManager, ILoggerFactory logger)
+    : SecurityStampValidator<AppUser>(options, signInManager, logger)
+{
+    protected override Task SecurityStampVerified(AppUser user, CookieValidatePrincipalContext context) => Task.CompletedTask;
 }
 
 /// <summary>Puts the user's préfecture in the sign-in cookie, so authorisation needs no extra query.</summary>

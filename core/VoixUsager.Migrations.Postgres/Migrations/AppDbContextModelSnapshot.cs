@@ -2199,6 +2199,8 @@ namespace VoixUsager.Migrations.Postgres.Migrations
 
                     b.HasIndex("CampaignId", "SiteId", "SubmittedAtUtc");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CampaignId", "SiteId", "SubmittedAtUtc"), new[] { "Id" });
+
                     b.ToTable("SurveyResponses");
                 });
 

@@ -2202,7 +2202,8 @@ namespace VoixUsager.Migrations.SqlServer.Migrations
 
                     b.HasIndex("SubmittedAtUtc");
 
-                    b.HasIndex("CampaignId", "SiteId", "SubmittedAtUtc");
+                    b.HasIndex("CampaignId", "SiteId", "SubmittedAtUtc")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id" });
 
                     b.ToTable("SurveyResponses");
                 });

@@ -2102,7 +2102,8 @@ namespace VoixUsager.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SubmittedAtUtc");
 
-                    b.HasIndex("CampaignId", "SiteId", "SubmittedAtUtc");
+                    b.HasIndex("CampaignId", "SiteId", "SubmittedAtUtc")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id" });
 
                     b.ToTable("SurveyResponses");
                 });

@@ -268,6 +268,35 @@ public sealed partial class AccountTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, (await other.Http.GetAsync("/referent")).StatusCode);
     }
 
+    [Fact]
+    public async Task Every_request_checks_the_security_stamp_without_sending_a_new_session_cookie()
+    {
+        var email = StaffTestData.Email("Qualite", "cantal");
+        using var quality = StaffClient.For(_app);
+        await quality.SignInAsync(email, StaffTestData.Password);
+
+        // The identity of the session is not rebuilt from the database and sent back with each page.
+        foreach (var path in new[] { "/resultats", "/resultats/suggestions", "/espace" })
+        {
+            var page = await quality.Http.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            var cookies = page.Headers.TryGetValues("Set-Cookie", out var values) ? values.ToList() : [];
+            Assert.DoesNotContain(cookies, c => c.StartsWith("voixusager-session", StringComparison.Ordinal));
+        }
+
+        // The stamp is still read on every request: changed (as by a password reset elsewhere), the very
+        // next request is signed out.
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            await users.UpdateSecurityStampAsync((await users.FindByEmailAsync(email))!);
+        }
+
+        var after = await quality.Http.GetAsync("/resultats");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/connexion", after.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
     private static string Query(Uri uri, string name) =>
         Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(uri.Query)[name].ToString();
 }
