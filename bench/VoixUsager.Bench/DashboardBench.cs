@@ -12,7 +12,7 @@ using System.Text.RegularExpressions;
 /// accounts seeded into it: the demo quality team's préfecture is the one of département 26 there, one of
 /// the generated préfectures (about 10,000 responses). It signs in once (password and second factor), then
 /// times the first full view of the fresh process, warm full views one at a time, and N users loading the
-/// dashboard again and again, and reports the web process's peak memory.
+/// dashboard again and again (after 45 s of the same load unmeasured), and reports the web process's peak memory.
 /// Usage: dotnet VoixUsager.Bench.dll dashboard COPY_OF_results.db|POSTGRESQL_CONNECTION_STRING [users=20] [seconds=15]
 /// The demo seeding writes to the database: give it a copy of the SQLite file (copied without the app
 /// running, and without the -wal and -shm files of an earlier copy beside it), or a PostgreSQL database
@@ -25,6 +25,7 @@ internal static partial class DashboardBench
     private const string Password = "VoixUsager-demo-2026";
     private const string AuthenticatorKey = "JBSWY3DPEHPK3PXP";
     private const string DashboardPath = "/resultats";
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(45);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -78,26 +79,36 @@ internal static partial class DashboardBench
 
             Console.WriteLine($"full view warm, one user: median {Percentile(warm, 0.5):F0} ms (7 views)");
 
-            var latencies = new ConcurrentBag<double>();
             var failures = 0;
-            var until = DateTime.UtcNow.AddSeconds(seconds);
-            var clock = Stopwatch.StartNew();
-            await Task.WhenAll(Enumerable.Range(0, users).Select(_ => Task.Run(async () =>
+            async Task<(List<double> Latencies, TimeSpan Elapsed)> LoadAsync(TimeSpan duration)
             {
-                while (DateTime.UtcNow < until)
+                var latencies = new ConcurrentBag<double>();
+                var until = DateTime.UtcNow + duration;
+                var clock = Stopwatch.StartNew();
+                await Task.WhenAll(Enumerable.Range(0, users).Select(_ => Task.Run(async () =>
                 {
-                    try
+                    while (DateTime.UtcNow < until)
                     {
-                        latencies.Add((await FullViewAsync(http, cookies)).Milliseconds);
+                        try
+                        {
+                            latencies.Add((await FullViewAsync(http, cookies)).Milliseconds);
+                        }
+                        catch (Exception exception) when (exception is HttpRequestException or InvalidOperationException or TaskCanceledException)
+                        {
+                            Interlocked.Increment(ref failures);
+                        }
                     }
-                    catch (Exception exception) when (exception is HttpRequestException or InvalidOperationException or TaskCanceledException)
-                    {
-                        Interlocked.Increment(ref failures);
-                    }
-                }
-            })));
-            var all = latencies.ToList();
-            Console.WriteLine($"{users} users at once, each loading the dashboard again and again: {all.Count / clock.Elapsed.TotalSeconds:F1} full views/s, p50 {Percentile(all, 0.5):F0} ms, p99 {Percentile(all, 0.99):F0} ms ({all.Count} views, {failures} failed, in {clock.Elapsed.TotalSeconds:F0} s)");
+                })));
+                return ([.. latencies], clock.Elapsed);
+            }
+
+            // As in the survey benchmark: under load the runtime's tiered compilation (dynamic PGO) keeps
+            // recompiling the hot paths for some 30-40 s after the start, and a window that opens before
+            // it is done measures that transient, not the server a quality team meets in the day.
+            var (warming, warmingTime) = await LoadAsync(WarmUp);
+            Console.WriteLine($"{users} users at once during the first {WarmUp.TotalSeconds:F0} s (the runtime still optimising, not the measure): {warming.Count / warmingTime.TotalSeconds:F1} full views/s, p99 {Percentile(warming, 0.99):F0} ms");
+            var (all, elapsed) = await LoadAsync(TimeSpan.FromSeconds(seconds));
+            Console.WriteLine($"{users} users at once, each loading the dashboard again and again: {all.Count / elapsed.TotalSeconds:F1} full views/s, p50 {Percentile(all, 0.5):F0} ms, p99 {Percentile(all, 0.99):F0} ms ({all.Count} views, {failures} failed, in {elapsed.TotalSeconds:F0} s)");
             Console.WriteLine($"web process peak working set: {WebProcess.PeakMegabytes(web)} MB; resident at the end: {WebProcess.ResidentNow(web)}");
             return failures == 0 ? 0 : 1;
         }
