@@ -22,27 +22,20 @@ public sealed class RuntimeSettingsTests
             && properties.TryGetProperty(name, out var value) ? value.GetBoolean() : null;
     }
 
-    [Fact]
-    public void The_worker_and_the_clu_benchmark_import_the_same_runtime_settings()
-    {
-        var root = SettingNames.RepositoryRoot();
-        Assert.Contains("<Import Project=\"Runtime.props\" />", File.ReadAllText(Path.Combine(root, "worker", "VoixUsager.Worker.csproj")), StringComparison.Ordinal);
-        Assert.Contains("<Import Project=\"../../worker/Runtime.props\" />", File.ReadAllText(Path.Combine(root, "bench", "VoixUsager.CluBench", "VoixUsager.CluBench.csproj")), StringComparison.Ordinal);
-    }
+    /// <summary>Each process and the benchmark that measures its work import the same settings file.</summary>
+    [Theory]
+    [InlineData("worker/VoixUsager.Worker.csproj", "Runtime.props")]
+    [InlineData("bench/VoixUsager.CluBench/VoixUsager.CluBench.csproj", "../../worker/Runtime.props")]
+    [InlineData("web/VoixUsager.Web.csproj", "Runtime.props")]
+    [InlineData("bench/VoixUsager.ResultsBench/VoixUsager.ResultsBench.csproj", "../../web/Runtime.props")]
+    public void The_process_and_its_benchmark_import_the_same_runtime_settings(string project, string settings) =>
+        Assert.Contains($"<Import Project=\"{settings}\" />", File.ReadAllText(Path.Combine(SettingNames.RepositoryRoot(), project)), StringComparison.Ordinal);
 
     [Fact]
     public void The_built_worker_runs_without_dynamic_pgo_and_the_web_with_it()
     {
         Assert.False(TieredPgo("worker", "VoixUsager.Worker"));
         Assert.Null(TieredPgo("web", "VoixUsager.Web"));
-    }
-
-    [Fact]
-    public void The_results_benchmark_imports_the_webs_runtime_settings()
-    {
-        var root = SettingNames.RepositoryRoot();
-        Assert.Contains("<Import Project=\"Runtime.props\" />", File.ReadAllText(Path.Combine(root, "web", "VoixUsager.Web.csproj")), StringComparison.Ordinal);
-        Assert.Contains("<Import Project=\"../../web/Runtime.props\" />", File.ReadAllText(Path.Combine(root, "bench", "VoixUsager.ResultsBench", "VoixUsager.ResultsBench.csproj")), StringComparison.Ordinal);
     }
 
     [Fact]
