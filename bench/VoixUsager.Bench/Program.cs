@@ -65,13 +65,13 @@ try
     // compilation (with dynamic PGO: instrumented code first, then optimised) keeps a core about a quarter
     // busy for some 40 seconds (seen with perf: the "Tiered Compilation" thread in libclrjit); a 10-second
     // warm-up measured that transient instead, at half the steady figure.
-    await RunAsync(clients, warmUp, () => SubmitAsync(http));
-    await RunAsync(clients, TimeSpan.FromSeconds(3), () => TrivialAsync(http));
+    await Load.RunAsync(clients, warmUp, () => SubmitAsync(http));
+    await Load.RunAsync(clients, TimeSpan.FromSeconds(3), () => TrivialAsync(http));
     var warmed = CountResponses(databasePath);
 
-    var submissions = await RunAsync(clients, TimeSpan.FromSeconds(seconds), () => SubmitAsync(http));
+    var submissions = await Load.RunAsync(clients, TimeSpan.FromSeconds(seconds), () => SubmitAsync(http));
     var stored = CountResponses(databasePath) - warmed;
-    var ceiling = await RunAsync(clients, TimeSpan.FromSeconds(seconds), () => TrivialAsync(http));
+    var ceiling = await Load.RunAsync(clients, TimeSpan.FromSeconds(seconds), () => TrivialAsync(http));
 
     Console.WriteLine();
     Console.WriteLine($"data: {(postgresServer is null ? "SQLite file" : "PostgreSQL database")}, demo préfecture, {seeded} seeded responses, default 7-question questionnaire");
@@ -123,44 +123,6 @@ static async Task<bool> TrivialAsync(HttpClient http)
     return response.IsSuccessStatusCode;
 }
 
-static async Task<Result> RunAsync(int clients, TimeSpan duration, Func<Task<bool>> operation)
-{
-    var latencies = new List<double>[clients];
-    var accepted = 0;
-    var failed = 0;
-    var stopwatch = Stopwatch.StartNew();
-    await Task.WhenAll(Enumerable.Range(0, clients).Select(async client =>
-    {
-        var mine = latencies[client] = new List<double>(100_000);
-        while (stopwatch.Elapsed < duration)
-        {
-            var started = Stopwatch.GetTimestamp();
-            bool ok;
-            try
-            {
-                ok = await operation();
-            }
-            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
-            {
-                ok = false;
-            }
-
-            mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            if (ok)
-            {
-                Interlocked.Increment(ref accepted);
-            }
-            else
-            {
-                Interlocked.Increment(ref failed);
-            }
-        }
-    }));
-    stopwatch.Stop();
-    var all = latencies.SelectMany(l => l).Order().ToArray();
-    return new Result(accepted, failed, stopwatch.Elapsed, all);
-}
-
 long CountResponses(string databasePath)
 {
     using System.Data.Common.DbConnection connection = postgresServer is null
@@ -206,12 +168,4 @@ internal sealed partial record SurveyFormShape(IReadOnlyList<(string Name, IRead
 
     [GeneratedRegex("<textarea[^>]*name=\"(q\\d+)\"")]
     private static partial Regex TextareaPattern();
-}
-
-internal sealed record Result(int Accepted, int Failed, TimeSpan Elapsed, double[] SortedLatencies)
-{
-    public double PerSecond => Accepted / Elapsed.TotalSeconds;
-
-    public double Percentile(int p) =>
-        SortedLatencies.Length == 0 ? 0 : SortedLatencies[Math.Min(SortedLatencies.Length - 1, (int)Math.Ceiling(p / 100.0 * SortedLatencies.Length) - 1)];
 }
